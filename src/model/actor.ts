@@ -1,0 +1,57 @@
+/** Kinds of actors Sitrep recognises. */
+export type ActorKind =
+  | "country"
+  | "government"
+  | "official"
+  | "military"
+  | "armed-group"
+  | "igo"
+  | "ngo"
+  | "media"
+  | "person"
+  | "organization";
+
+/** CAMEO-style sector of an actor (GOV, MIL, REB, MED, ...). */
+export type Sector = "GOV" | "MIL" | "REB" | "MED" | "IGO" | "NGO" | "OPP" | "CVL" | "BUS" | "JUD" | "LEG" | "COP";
+
+/** A normalized actor with a stable id (e.g. "IRN", "IRN-GOV-MFA", "person:esmail-baghaei"). */
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  /** ISO 3166-1 alpha-3, or null for international/unknown. */
+  country: string | null;
+  /** Code used for evaluation: ISO-3 or IGO/NGO/IMG. */
+  code: string | null;
+  sector: Sector | null;
+  /** Role for officials, e.g. "Foreign Ministry spokesman". */
+  role: string | null;
+  /** For officials: the organ they speak for ("Foreign Ministry"). */
+  organization: string | null;
+  stateMedia: boolean;
+}
+
+/** An actor found in a text span. */
+export interface ActorMention {
+  actor: Actor;
+  /** Text as it appears. */
+  text: string;
+  /** Index of the sentence in the article's sentence list. */
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** Pointer to a source sentence: article id and sentence index. */
+export interface SentenceRef {
+  articleId: string;
+  sentence: number;
+}
+
+/** One line per actor per event: what it did or said, with support. */
+export interface ActorResponse {
+  actorId: string;
+  actorName: string;
+  text: string;
+  support: SentenceRef[];
+}

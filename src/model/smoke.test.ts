@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { SitrepError, errorCode } from "./errors.ts";
+
+describe("errors", () => {
+  it("keeps a stable code", () => {
+    expect(errorCode(new SitrepError("parse-failed", "x"))).toBe("parse-failed");
+    expect(errorCode(new Error("x"))).toBe("internal");
+  });
+});
