@@ -12,7 +12,19 @@ export type ActorKind =
   | "organization";
 
 /** CAMEO-style sector of an actor (GOV, MIL, REB, MED, ...). */
-export type Sector = "GOV" | "MIL" | "REB" | "MED" | "IGO" | "NGO" | "OPP" | "CVL" | "BUS" | "JUD" | "LEG" | "COP";
+export type Sector =
+  | "GOV"
+  | "MIL"
+  | "REB"
+  | "MED"
+  | "IGO"
+  | "NGO"
+  | "OPP"
+  | "CVL"
+  | "BUS"
+  | "JUD"
+  | "LEG"
+  | "COP";
 
 /** A normalized actor with a stable id (e.g. "IRN", "IRN-GOV-MFA", "person:esmail-baghaei"). */
 export interface Actor {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SitrepError, errorCode } from "./errors.ts";
+import { errorCode, SitrepError } from "./errors.ts";
 
 describe("errors", () => {
   it("keeps a stable code", () => {

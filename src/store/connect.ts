@@ -1,0 +1,62 @@
+import Sqlite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { SitrepError } from "../model/errors.ts";
+import { migrationProvider } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+/** The SQL dialects Sitrep stores into. */
+export type Dialect = "sqlite" | "postgres";
+
+/** An open database with its dialect. */
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  schema?: string;
+}
+
+/** Opens a SQLite file (or ":memory:") or a postgres:// URL; `schema` isolates Postgres tests. */
+export function connect(url: string, options: { schema?: string } = {}): Connection {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 8,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // bigint columns come back as strings by default; our ids fit in a double.
+    pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: "postgres",
+      schema: options.schema,
+    };
+  }
+  let database: Sqlite.Database;
+  try {
+    database = new Sqlite(url);
+  } catch (err) {
+    throw new SitrepError("invalid-input", `cannot open database ${url}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("busy_timeout = 5000");
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite" };
+}
+
+/** Applies pending migrations in order; throws with the failing migration's name. */
+export async function migrate(conn: Connection): Promise<void> {
+  const migrator = new Migrator({
+    db: conn.db,
+    provider: migrationProvider(conn.dialect),
+    ...(conn.schema ? { migrationTableSchema: conn.schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new SitrepError("internal", `migration ${failed} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

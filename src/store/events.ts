@@ -1,0 +1,359 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Actor, ActorResponse, SentenceRef } from "../model/actor.ts";
+import type { Direction, EventChange, EventRecord, SitrepEvent } from "../model/event.ts";
+import type { Dialect } from "./connect.ts";
+import type { Database, EventsTable } from "./schema.ts";
+
+/** Filters for listing events. */
+export interface EventFilter {
+  theatre?: string;
+  actor?: string;
+  type?: string;
+  minIntensity?: number;
+  maxIntensity?: number;
+  from?: string;
+  to?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+  /** Only events updated after this ISO time (for live feeds). */
+  updatedAfter?: string;
+}
+
+/** Event queries: events, redirects, changelog, actors and responses, theatres, text index. */
+export class EventQueries {
+  private readonly db: Kysely<Database>;
+  private readonly dialect: Dialect;
+  constructor(db: Kysely<Database>, dialect: Dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
+
+  /** Inserts or replaces the cluster-level fields of events (record untouched when null). */
+  async upsertEvents(events: SitrepEvent[]): Promise<void> {
+    for (const e of events) {
+      const row = {
+        id: e.id,
+        redirect_to: e.redirectTo,
+        first_seen: e.firstSeen,
+        last_updated: e.lastUpdated,
+        article_count: e.articleCount,
+        source_count: e.sourceCount,
+        top_entities: JSON.stringify(e.topEntities),
+      };
+      await this.db
+        .insertInto("events")
+        .values({ ...row, theatres: "[]", version: 1 })
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet((eb) => ({ ...row, version: eb("events.version", "+", 1) })),
+        )
+        .execute();
+    }
+  }
+
+  /** Stores the synthesized record of an event and its denormalized columns, actors, theatres and text index. */
+  async saveRecord(id: number, record: EventRecord, actors: Actor[]): Promise<void> {
+    await this.db
+      .updateTable("events")
+      .set({
+        record: JSON.stringify(record),
+        title: record.title,
+        type: record.type,
+        intensity: record.intensity,
+        direction: record.direction,
+        location: record.location,
+        theatres: JSON.stringify(record.theatres),
+      })
+      .where("id", "=", id)
+      .execute();
+    await this.db.deleteFrom("event_theatres").where("event_id", "=", id).execute();
+    if (record.theatres.length)
+      await this.db
+        .insertInto("event_theatres")
+        .values(record.theatres.map((t) => ({ event_id: id, theatre_id: t })))
+        .execute();
+    await this.saveActors(actors);
+    await this.db.deleteFrom("event_actors").where("event_id", "=", id).execute();
+    const ids = [...new Set(actors.map((a) => a.id))];
+    if (ids.length)
+      await this.db
+        .insertInto("event_actors")
+        .values(ids.map((a) => ({ event_id: id, actor_id: a })))
+        .execute();
+    await this.db.deleteFrom("actor_responses").where("event_id", "=", id).execute();
+    if (record.responses.length)
+      await this.db
+        .insertInto("actor_responses")
+        .values(
+          record.responses.map((r) => ({
+            event_id: id,
+            actor_id: r.actorId,
+            text: r.text,
+            support: JSON.stringify(r.support),
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    await this.indexText(
+      id,
+      record.title,
+      `${record.summary.map((s) => s.text).join(" ")} ${record.content}`,
+    );
+  }
+
+  /** Upserts actor rows. */
+  async saveActors(actors: Actor[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const a of actors) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      const row = {
+        name: a.name,
+        kind: a.kind,
+        country: a.country,
+        code: a.code,
+        sector: a.sector,
+        role: a.role,
+        organization: a.organization,
+        state_media: a.stateMedia ? 1 : 0,
+      };
+      await this.db
+        .insertInto("actors")
+        .values({ id: a.id, ...row })
+        .onConflict((oc) => oc.column("id").doUpdateSet(row))
+        .execute();
+    }
+  }
+
+  /** Marks `from` as merged into `to`; lookups of `from` then resolve to `to`. */
+  async setRedirect(from: number, to: number): Promise<void> {
+    await this.db.updateTable("events").set({ redirect_to: to }).where("id", "=", from).execute();
+    await this.db.updateTable("events").set({ redirect_to: to }).where("redirect_to", "=", from).execute();
+    await this.db.deleteFrom("event_theatres").where("event_id", "=", from).execute();
+    await this.db.deleteFrom("event_actors").where("event_id", "=", from).execute();
+    await this.db.deleteFrom("actor_responses").where("event_id", "=", from).execute();
+    await this.removeText(from);
+  }
+
+  /** An event by id; a merged id resolves to the event it redirects to. */
+  async getEvent(id: number): Promise<{ event: SitrepEvent; redirectedFrom: number | null } | null> {
+    let current = id;
+    for (let hops = 0; hops < 10; hops++) {
+      const row = await this.db.selectFrom("events").selectAll().where("id", "=", current).executeTakeFirst();
+      if (!row) return null;
+      if (row.redirect_to === null)
+        return { event: toEvent(row), redirectedFrom: current === id ? null : id };
+      current = Number(row.redirect_to);
+    }
+    return null;
+  }
+
+  /** Events by id (no redirect resolution). */
+  async getEvents(ids: number[]): Promise<SitrepEvent[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom("events").selectAll().where("id", "in", ids).execute();
+    return rows.map(toEvent);
+  }
+
+  /** Live events (not redirects), newest activity first, filtered. */
+  async listEvents(f: EventFilter = {}): Promise<SitrepEvent[]> {
+    let q = this.db.selectFrom("events").selectAll("events").where("events.redirect_to", "is", null);
+    if (f.theatre)
+      q = q.where("events.id", "in", (eb) =>
+        eb
+          .selectFrom("event_theatres")
+          .select("event_id")
+          .where("theatre_id", "=", f.theatre as string),
+      );
+    if (f.actor)
+      q = q.where("events.id", "in", (eb) =>
+        eb
+          .selectFrom("event_actors")
+          .select("event_id")
+          .where("actor_id", "=", f.actor as string),
+      );
+    if (f.type) q = q.where("events.type", "=", f.type);
+    if (f.minIntensity !== undefined) q = q.where("events.intensity", ">=", f.minIntensity);
+    if (f.maxIntensity !== undefined) q = q.where("events.intensity", "<=", f.maxIntensity);
+    if (f.from) q = q.where("events.last_updated", ">=", f.from);
+    if (f.to) q = q.where("events.first_seen", "<=", f.to);
+    if (f.updatedAfter) q = q.where("events.last_updated", ">", f.updatedAfter);
+    if (f.q) {
+      const ids = await this.searchIds(f.q, 1000);
+      if (!ids.length) return [];
+      q = q.where("events.id", "in", ids);
+    }
+    const rows = await q
+      .orderBy("events.last_updated", "desc")
+      .orderBy("events.id", "desc")
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0)
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  /** Number of live events. */
+  async countEvents(): Promise<number> {
+    const row = await this.db
+      .selectFrom("events")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("redirect_to", "is", null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Live events whose first article falls in [from, to], oldest first. */
+  async eventsBetween(from: string, to: string, theatre?: string): Promise<SitrepEvent[]> {
+    let q = this.db
+      .selectFrom("events")
+      .selectAll("events")
+      .where("redirect_to", "is", null)
+      .where("first_seen", ">=", from)
+      .where("first_seen", "<=", to);
+    if (theatre)
+      q = q.where("events.id", "in", (eb) =>
+        eb.selectFrom("event_theatres").select("event_id").where("theatre_id", "=", theatre),
+      );
+    return (await q.orderBy("first_seen").orderBy("id").execute()).map(toEvent);
+  }
+
+  /** Appends entries to events' changelogs. */
+  async addChanges(changes: { eventId: number; change: EventChange }[]): Promise<void> {
+    for (let i = 0; i < changes.length; i += 300) {
+      const part = changes.slice(i, i + 300);
+      await this.db
+        .insertInto("event_changes")
+        .values(
+          part.map((c) => ({
+            event_id: c.eventId,
+            at: c.change.at,
+            kind: c.change.kind,
+            detail: c.change.detail,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** An event's changelog, oldest first. */
+  async changesOf(eventId: number): Promise<EventChange[]> {
+    const rows = await this.db
+      .selectFrom("event_changes")
+      .selectAll()
+      .where("event_id", "=", eventId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({ at: r.at, kind: r.kind as EventChange["kind"], detail: r.detail }));
+  }
+
+  /** Actor responses of an event. */
+  async responsesOf(eventId: number): Promise<ActorResponse[]> {
+    const rows = await this.db
+      .selectFrom("actor_responses")
+      .innerJoin("actors", "actors.id", "actor_responses.actor_id")
+      .select(["actor_responses.actor_id", "actors.name", "actor_responses.text", "actor_responses.support"])
+      .where("actor_responses.event_id", "=", eventId)
+      .execute();
+    return rows.map((r) => ({
+      actorId: r.actor_id,
+      actorName: r.name,
+      text: r.text,
+      support: JSON.parse(r.support) as SentenceRef[],
+    }));
+  }
+
+  /** One actor by id. */
+  async getActor(id: string): Promise<Actor | null> {
+    const r = await this.db.selectFrom("actors").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind as Actor["kind"],
+      country: r.country,
+      code: r.code,
+      sector: r.sector as Actor["sector"],
+      role: r.role,
+      organization: r.organization,
+      stateMedia: r.state_media === 1,
+    };
+  }
+
+  /** Actors with their number of live events, most active first. */
+  async listActors(limit = 100, q?: string): Promise<(Actor & { events: number })[]> {
+    let query = this.db
+      .selectFrom("actors")
+      .innerJoin("event_actors", "event_actors.actor_id", "actors.id")
+      .selectAll("actors")
+      .select((eb) => eb.fn.count("event_actors.event_id").as("events"))
+      .groupBy(["actors.id"]);
+    if (q) query = query.where("actors.name", "like", `%${q}%`);
+    const rows = await query.orderBy("events", "desc").orderBy("actors.id").limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind as Actor["kind"],
+      country: r.country,
+      code: r.code,
+      sector: r.sector as Actor["sector"],
+      role: r.role,
+      organization: r.organization,
+      stateMedia: r.state_media === 1,
+      events: Number(r.events),
+    }));
+  }
+
+  /** Highest event id ever allocated, or 0. */
+  async maxEventId(): Promise<number> {
+    const row = await this.db
+      .selectFrom("events")
+      .select((eb) => eb.fn.max("id").as("m"))
+      .executeTakeFirst();
+    return Number(row?.m ?? 0);
+  }
+
+  /** Event ids matching a full-text query. */
+  async searchIds(query: string, limit = 100): Promise<number[]> {
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!terms.length) return [];
+    if (this.dialect === "sqlite") {
+      const match = terms.map((t) => `"${t}"`).join(" ");
+      const res = await sql<{
+        event_id: number;
+      }>`select event_id from events_fts where events_fts match ${match}
+        order by rank limit ${limit}`.execute(this.db);
+      return res.rows.map((r) => Number(r.event_id));
+    }
+    const tsq = terms.join(" & ");
+    const res = await sql<{ event_id: number }>`select event_id from events_fts
+      where search @@ to_tsquery('simple', ${tsq}) limit ${limit}`.execute(this.db);
+    return res.rows.map((r) => Number(r.event_id));
+  }
+
+  private async indexText(id: number, title: string, body: string): Promise<void> {
+    await this.removeText(id);
+    await sql`insert into events_fts (event_id, title, body) values (${id}, ${title}, ${body})`.execute(
+      this.db,
+    );
+  }
+
+  private async removeText(id: number): Promise<void> {
+    await sql`delete from events_fts where event_id = ${id}`.execute(this.db);
+  }
+}
+
+function toEvent(r: Selectable<EventsTable>): SitrepEvent {
+  return {
+    id: Number(r.id),
+    redirectTo: r.redirect_to === null ? null : Number(r.redirect_to),
+    firstSeen: r.first_seen,
+    lastUpdated: r.last_updated,
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    topEntities: JSON.parse(r.top_entities) as string[],
+    record: r.record ? (JSON.parse(r.record) as EventRecord) : null,
+  };
+}
+
+/** Direction column values as the model type. */
+export type { Direction };

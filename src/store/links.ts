@@ -1,0 +1,168 @@
+import type { Kysely } from "kysely";
+import type { EventLink, RelationType } from "../model/link.ts";
+import type { Database } from "./schema.ts";
+
+/** A stored storyline: a named chain of linked events. */
+export interface Storyline {
+  id: string;
+  name: string;
+  theatreId: string | null;
+  eventIds: number[];
+  updatedAt: string;
+}
+
+/** Event links, storylines and theatre escalation series. */
+export class LinkQueries {
+  private readonly db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
+
+  /** Replaces the links going out of `fromEvent` (to earlier events). */
+  async replaceLinksFrom(fromEvent: number, links: EventLink[], now: string): Promise<void> {
+    await this.db.deleteFrom("event_links").where("from_event", "=", fromEvent).execute();
+    if (!links.length) return;
+    await this.db
+      .insertInto("event_links")
+      .values(
+        links.map((l) => ({
+          from_event: l.fromEvent,
+          to_event: l.toEvent,
+          type: l.type,
+          confidence: l.confidence,
+          explanation: l.explanation,
+          evidence: JSON.stringify(l.evidence),
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  /** Removes every link touching an event (before it becomes a redirect). */
+  async removeLinksOf(eventId: number): Promise<number[]> {
+    const touched = await this.db
+      .selectFrom("event_links")
+      .select("from_event")
+      .where("to_event", "=", eventId)
+      .execute();
+    await this.db
+      .deleteFrom("event_links")
+      .where((eb) => eb.or([eb("from_event", "=", eventId), eb("to_event", "=", eventId)]))
+      .execute();
+    return [...new Set(touched.map((r) => Number(r.from_event)))];
+  }
+
+  /** Links of an event in both directions. */
+  async linksOf(eventId: number): Promise<EventLink[]> {
+    const rows = await this.db
+      .selectFrom("event_links")
+      .selectAll()
+      .where((eb) => eb.or([eb("from_event", "=", eventId), eb("to_event", "=", eventId)]))
+      .orderBy("confidence", "desc")
+      .execute();
+    return rows.map((r) => ({
+      fromEvent: Number(r.from_event),
+      toEvent: Number(r.to_event),
+      type: r.type as RelationType,
+      confidence: r.confidence,
+      explanation: r.explanation,
+      evidence: JSON.parse(r.evidence) as EventLink["evidence"],
+    }));
+  }
+
+  /** All links between events in the id set (for graphs). */
+  async linksAmong(ids: number[]): Promise<EventLink[]> {
+    if (!ids.length) return [];
+    const out: EventLink[] = [];
+    for (let i = 0; i < ids.length; i += 400) {
+      const part = ids.slice(i, i + 400);
+      const rows = await this.db
+        .selectFrom("event_links")
+        .selectAll()
+        .where((eb) => eb.or([eb("from_event", "in", part), eb("to_event", "in", part)]))
+        .execute();
+      for (const r of rows)
+        out.push({
+          fromEvent: Number(r.from_event),
+          toEvent: Number(r.to_event),
+          type: r.type as RelationType,
+          confidence: r.confidence,
+          explanation: r.explanation,
+          evidence: JSON.parse(r.evidence) as EventLink["evidence"],
+        });
+    }
+    return out;
+  }
+
+  /** Number of links. */
+  async countLinks(): Promise<number> {
+    const r = await this.db
+      .selectFrom("event_links")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Every link (for evaluation), oldest first. */
+  async allLinks(): Promise<{ fromEvent: number; toEvent: number; type: string }[]> {
+    const rows = await this.db.selectFrom("event_links").select(["from_event", "to_event", "type"]).execute();
+    return rows.map((r) => ({ fromEvent: Number(r.from_event), toEvent: Number(r.to_event), type: r.type }));
+  }
+
+  /** Upserts storylines. */
+  async saveStorylines(lines: Storyline[]): Promise<void> {
+    for (const s of lines) {
+      const row = {
+        name: s.name,
+        theatre_id: s.theatreId,
+        event_ids: JSON.stringify(s.eventIds),
+        updated_at: s.updatedAt,
+      };
+      await this.db
+        .insertInto("storylines")
+        .values({ id: s.id, ...row })
+        .onConflict((oc) => oc.column("id").doUpdateSet(row))
+        .execute();
+    }
+  }
+
+  /** Storylines, optionally of one theatre. */
+  async listStorylines(theatreId?: string): Promise<Storyline[]> {
+    let q = this.db.selectFrom("storylines").selectAll();
+    if (theatreId) q = q.where("theatre_id", "=", theatreId);
+    const rows = await q.orderBy("updated_at", "desc").execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      theatreId: r.theatre_id,
+      eventIds: JSON.parse(r.event_ids) as number[],
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Upserts a theatre's daily escalation index values. */
+  async saveTheatreDays(
+    rows: { theatreId: string; day: string; escalation: number; events: number }[],
+  ): Promise<void> {
+    for (const r of rows) {
+      const v = { escalation: r.escalation, events: r.events };
+      await this.db
+        .insertInto("theatre_days")
+        .values({ theatre_id: r.theatreId, day: r.day, ...v })
+        .onConflict((oc) => oc.columns(["theatre_id", "day"]).doUpdateSet(v))
+        .execute();
+    }
+  }
+
+  /** A theatre's daily escalation series, oldest first. */
+  async theatreDays(theatreId: string): Promise<{ day: string; escalation: number; events: number }[]> {
+    const rows = await this.db
+      .selectFrom("theatre_days")
+      .select(["day", "escalation", "events"])
+      .where("theatre_id", "=", theatreId)
+      .orderBy("day")
+      .execute();
+    return rows.map((r) => ({ day: r.day, escalation: r.escalation, events: Number(r.events) }));
+  }
+}

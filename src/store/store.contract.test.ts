@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Article } from "../model/article.ts";
+import type { EventRecord, SitrepEvent } from "../model/event.ts";
+import type { Store } from "./store.ts";
+import { testDialects } from "./test-stores.ts";
+
+const NOW = "2026-11-20T10:00:00.000Z";
+
+function article(n: number, over: Partial<Article> = {}): Article {
+  return {
+    id: `a${n}`,
+    sourceId: "src_x",
+    externalId: null,
+    url: `https://news.example/${n}`,
+    canonicalUrl: `https://news.example/${n}`,
+    title: `Ceasefire talks round ${n}`,
+    text: `Mediators met in Islamabad for round ${n} of talks on the ceasefire.`,
+    outlet: "Example News",
+    language: "en",
+    publishedAt: `2026-11-0${(n % 9) + 1}T08:00:00.000Z`,
+    dateEstimated: false,
+    fetchedAt: NOW,
+    contentHash: `h${n}`,
+    syndicatedOf: null,
+    sentences: ["Mediators met."],
+    eventId: null,
+    seq: n,
+    gold: null,
+    ...over,
+  };
+}
+
+function event(id: number, over: Partial<SitrepEvent> = {}): SitrepEvent {
+  return {
+    id,
+    redirectTo: null,
+    firstSeen: "2026-11-01T00:00:00.000Z",
+    lastUpdated: "2026-11-02T00:00:00.000Z",
+    articleCount: 1,
+    sourceCount: 1,
+    topEntities: ["Iran"],
+    record: null,
+    ...over,
+  };
+}
+
+for (const dialect of testDialects()) {
+  describe(`store contract (${dialect.name})`, () => {
+    let store: Store;
+    afterEach(async () => store?.close());
+
+    it("registers sources idempotently and records polls", async () => {
+      store = await dialect.open();
+      const a = await store.sources.addSource({ kind: "feed", url: "http://127.0.0.1/feed.xml" }, NOW);
+      const b = await store.sources.addSource({ kind: "feed", url: "http://127.0.0.1/feed.xml" }, NOW);
+      expect(b.id).toBe(a.id);
+      await store.sources.recordPoll(a.id, {
+        at: NOW,
+        ok: false,
+        error: "HTTP 500",
+        nextPollAt: NOW,
+        articlesAdded: 0,
+      });
+      await store.sources.recordPoll(a.id, {
+        at: NOW,
+        ok: false,
+        error: "HTTP 503",
+        nextPollAt: NOW,
+        articlesAdded: 0,
+      });
+      const s = await store.sources.getSource(a.id);
+      expect(s?.errorCount).toBe(2);
+      expect(s?.lastError).toBe("HTTP 503");
+      await store.sources.recordPoll(a.id, {
+        at: NOW,
+        ok: true,
+        etag: '"v1"',
+        nextPollAt: null,
+        articlesAdded: 3,
+      });
+      const t = await store.sources.getSource(a.id);
+      expect([t?.errorCount, t?.lastError, t?.etag, t?.articleCount]).toEqual([0, null, '"v1"', 3]);
+      expect(await store.sources.removeSource(a.id)).toBe(true);
+      expect(await store.sources.listSources()).toEqual([]);
+    });
+
+    it("stores an article once, by id, canonical URL or content", async () => {
+      store = await dialect.open();
+      expect(await store.articles.insertArticles([article(1), article(2)])).toBe(2);
+      const again = await store.articles.insertArticles([
+        article(1),
+        article(3, { canonicalUrl: "https://news.example/1" }),
+        article(4, { contentHash: "h2" }),
+        article(5),
+      ]);
+      expect(again).toBe(1);
+      expect(await store.articles.countArticles()).toBe(3);
+      const known = await store.articles.findKnown({
+        ids: ["a1", "zz"],
+        urls: ["https://news.example/2"],
+        hashes: ["h5"],
+      });
+      expect([...known].sort()).toEqual(["a1", "h5", "https://news.example/2"]);
+      expect(await store.articles.maxSeq()).toBe(5);
+      expect(await store.articles.searchIds("Islamabad round")).toHaveLength(3);
+    });
+
+    it("keeps merged events reachable through a redirect", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(1), event(2, { articleCount: 3 })]);
+      await store.articles.insertArticles([article(1, { eventId: 1 }), article(2, { eventId: 2 })]);
+      await store.transaction(async (tx) => {
+        await tx.articles.moveEvent(1, 2);
+        await tx.events.setRedirect(1, 2);
+      });
+      const got = await store.events.getEvent(1);
+      expect(got?.event.id).toBe(2);
+      expect(got?.redirectedFrom).toBe(1);
+      expect((await store.articles.articlesOfEvent(2)).map((a) => a.id)).toEqual(["a1", "a2"]);
+      expect((await store.events.listEvents()).map((e) => e.id)).toEqual([2]);
+    });
+
+    it("saves records with actors, theatres, search and changelog", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(7)]);
+      const record: EventRecord = {
+        title: "Iran-US talks continue via Pakistani mediator",
+        summary: [{ text: "Talks continue.", support: [{ articleId: "a1", sentence: 0 }] }],
+        significance: { text: "It matters.", support: [] },
+        content: "Backchannel talks continue in Islamabad.",
+        responses: [{ actorId: "IRN", actorName: "Iran", text: "Confirmed talks.", support: [] }],
+        type: "CONSULT",
+        intensity: 1,
+        direction: "de-escalating",
+        location: "Tehran",
+        theatres: ["iran-israel"],
+        engine: "extractive",
+        fallbacks: [],
+      };
+      const iran = {
+        id: "IRN",
+        name: "Iran",
+        kind: "country" as const,
+        country: "IRN",
+        code: "IRN",
+        sector: null,
+        role: null,
+        organization: null,
+        stateMedia: false,
+      };
+      await store.events.saveRecord(7, record, [iran]);
+      await store.events.addChanges([
+        { eventId: 7, change: { at: NOW, kind: "created", detail: "1 article" } },
+      ]);
+      expect((await store.events.listEvents({ theatre: "iran-israel" })).map((e) => e.id)).toEqual([7]);
+      expect((await store.events.listEvents({ actor: "IRN", type: "CONSULT" })).map((e) => e.id)).toEqual([
+        7,
+      ]);
+      expect(await store.events.listEvents({ theatre: "sudan" })).toEqual([]);
+      expect(await store.events.searchIds("Islamabad")).toEqual([7]);
+      expect((await store.events.responsesOf(7))[0].text).toBe("Confirmed talks.");
+      expect((await store.events.changesOf(7))[0].kind).toBe("created");
+      expect((await store.events.getEvent(7))?.event.record?.title).toBe(record.title);
+    });
+
+    it("rolls back a failed transaction and keeps state", async () => {
+      store = await dialect.open();
+      await store.state.setState("k", "v1");
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.state.setState("k", "v2");
+          await tx.articles.insertArticles([article(9)]);
+          throw new Error("crash");
+        }),
+      ).rejects.toThrow("crash");
+      expect(await store.state.getState("k")).toBe("v1");
+      expect(await store.articles.countArticles()).toBe(0);
+    });
+
+    it("stores links on both ends and escalation days", async () => {
+      store = await dialect.open();
+      const evidence = {
+        sharedActors: ["IRN"],
+        sharedPlaces: [],
+        cues: [],
+        intensityChange: null,
+        textSimilarity: 0.3,
+      };
+      await store.links.replaceLinksFrom(
+        5,
+        [{ fromEvent: 5, toEvent: 3, type: "parallel", confidence: 0.8, explanation: "x", evidence }],
+        NOW,
+      );
+      expect((await store.links.linksOf(3))[0].type).toBe("parallel");
+      expect((await store.links.linksOf(5))[0].toEvent).toBe(3);
+      await store.links.saveTheatreDays([{ theatreId: "t", day: "2026-11-01", escalation: 2.5, events: 3 }]);
+      await store.links.saveTheatreDays([{ theatreId: "t", day: "2026-11-01", escalation: 3, events: 4 }]);
+      expect(await store.links.theatreDays("t")).toEqual([{ day: "2026-11-01", escalation: 3, events: 4 }]);
+    });
+  });
+}
