@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { Article, ItemError, RawArticle } from "../model/article.ts";
+import { canonicalUrl } from "./canonical-url.ts";
+import { resolvePublishedAt } from "./dates.ts";
+import { detectLanguage } from "./language.ts";
+import { splitSentences } from "./sentences.ts";
+
+/** A normalized article before dedup and clustering (no seq, no event yet), or the reason it was refused. */
+export type Normalized =
+  | { ok: true; article: Article; warning: ItemError | null }
+  | { ok: false; error: ItemError };
+
+const MAX_TEXT = 200_000;
+
+/** Normalizes one raw item: canonical URL, language, date (never future), sentences, content hash, stable id. */
+export function normalizeArticle(
+  raw: RawArticle,
+  ctx: { sourceId: string; item: string; now: Date },
+): Normalized {
+  const title = clean(raw.title);
+  const text = clean(raw.text).slice(0, MAX_TEXT);
+  if (!title && !text)
+    return { ok: false, error: { item: ctx.item, code: "invalid-input", reason: "no title and no text" } };
+  const date = resolvePublishedAt(raw.publishedAt, ctx.now);
+  const canon = canonicalUrl(raw.url);
+  const body = text || title;
+  const contentHash = sha1(
+    `${title.toLowerCase()}\n${body.toLowerCase().replace(/\s+/g, " ")}\n${date.iso.slice(0, 10)}`,
+  );
+  const key =
+    canon ?? (raw.externalId ? `ext:${raw.outlet ?? ctx.sourceId}:${raw.externalId}` : `hash:${contentHash}`);
+  const article: Article = {
+    id: sha1(key).slice(0, 20),
+    sourceId: ctx.sourceId,
+    externalId: raw.externalId,
+    url: raw.url,
+    canonicalUrl: canon,
+    title: title || firstWords(body),
+    text,
+    outlet: raw.outlet?.trim() || null,
+    language: raw.language ?? detectLanguage(`${title}. ${text.slice(0, 200)}`),
+    publishedAt: date.iso,
+    dateEstimated: date.estimated,
+    fetchedAt: ctx.now.toISOString(),
+    contentHash,
+    syndicatedOf: null,
+    sentences: splitSentences(text && text !== title ? text : title),
+    eventId: null,
+    seq: 0,
+    gold: raw.gold,
+  };
+  const warning = date.warning ? { item: ctx.item, code: "invalid-input", reason: date.warning } : null;
+  return { ok: true, article, warning };
+}
+
+function clean(s: string | null | undefined): string {
+  return (s ?? "")
+    .replace(/\u0000/g, "")
+    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+function firstWords(s: string): string {
+  const words = s.split(/\s+/).slice(0, 14).join(" ");
+  return words.length < s.length ? `${words}…` : words;
+}
+
+function sha1(s: string): string {
+  return createHash("sha1").update(s).digest("hex");
+}

@@ -1,0 +1,27 @@
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+
+const nlp = winkNLP(model, ["sbd"]);
+
+/** Splits text into sentences (wink-nlp), paragraph breaks always ending a sentence. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\n\s*\n|\r?\n/)) {
+    const p = para.trim();
+    if (!p) continue;
+    if (p.length < 120 && !/[.!?]\s+\S/.test(p)) {
+      out.push(p);
+      continue;
+    }
+    for (const s of nlp.readDoc(p).sentences().out()) {
+      const t = s.trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Lowercased word tokens (letters and digits), for similarity and search. */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
