@@ -1,0 +1,40 @@
+import { type AnyFeed, parseFeed } from "feedsmith";
+import type { ItemError } from "../../model/article.ts";
+import { itemError } from "../types.ts";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Validates a JSON Feed's shape (reporting non-object items by index) and hands the rest to feedsmith. */
+export function parseJsonFeedText(text: string, name: string): { feed: AnyFeed | null; errors: ItemError[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return {
+      feed: null,
+      errors: [itemError(name, "parse-failed", `invalid JSON: ${(err as Error).message}`)],
+    };
+  }
+  if (!isObject(raw)) {
+    return { feed: null, errors: [itemError(name, "invalid-input", "JSON Feed must be an object")] };
+  }
+  if (!Array.isArray(raw.items)) {
+    return { feed: null, errors: [itemError(name, "invalid-input", 'JSON Feed has no "items" array')] };
+  }
+  const errors: ItemError[] = [];
+  const items = raw.items.filter((it, i) => {
+    if (isObject(it)) return true;
+    errors.push(
+      itemError(`${name} item ${i + 1}`, "invalid-input", `item is ${JSON.stringify(it)}, not an object`),
+    );
+    return false;
+  });
+  try {
+    return { feed: parseFeed({ ...raw, items }), errors };
+  } catch (err) {
+    errors.push(itemError(name, "invalid-input", `not a JSON Feed: ${(err as Error).message}`));
+    return { feed: null, errors };
+  }
+}
