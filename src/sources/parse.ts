@@ -17,7 +17,10 @@ export type InputFormat = "feed" | "opml" | "html" | "ndjson" | "csv";
 /** A parsed document: subscriptions for OPML, articles for everything else. */
 export type ParsedDocument =
   | ({ format: "opml" } & ParseResult<OpmlFeed>)
-  | ({ format: Exclude<InputFormat, "opml"> | "unknown" } & ParseResult);
+  | ({
+      format: Exclude<InputFormat, "opml"> | "unknown" /** Feed title, for feeds. */;
+      title?: string | null;
+    } & ParseResult);
 
 /** One document to parse: its name (file or URL, used in errors), bytes or text, and optional hints. */
 export interface ParseInput {
