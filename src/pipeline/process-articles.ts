@@ -1,0 +1,152 @@
+import type { Article, RawArticle } from "../model/article.ts";
+import type { EventChange, SitrepEvent } from "../model/event.ts";
+import { normalizeArticle } from "../normalize/normalize-article.ts";
+import type { Store } from "../store/store.ts";
+import { type PipelineContext, restoreState, saveState } from "./context.ts";
+import { emptyReport, type IngestReport } from "./report.ts";
+
+/** One input item with the name errors should use (file:line, URL...). */
+export interface InputItem {
+  item: string;
+  raw: RawArticle;
+}
+
+/**
+ * The core use case: normalize, drop articles already stored, mark syndicated copies, assign events,
+ * and commit articles, events, merges and the clustering state in one transaction.
+ */
+export async function processArticles(
+  ctx: PipelineContext,
+  sourceId: string,
+  items: InputItem[],
+): Promise<IngestReport> {
+  const report = emptyReport(sourceId);
+  report.read = items.length;
+  const now = ctx.now();
+  const fresh = await dropKnown(ctx.store, normalizeAll(items, sourceId, now, report), report);
+  if (!fresh.length) return report;
+  fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
+  try {
+    const touched = await ctx.store.transaction(async (tx) => {
+      let seq = await tx.articles.maxSeq();
+      for (const a of fresh) a.seq = ++seq;
+      const changes = assignEvents(ctx, fresh, report, now);
+      const merges = ctx.clusterer.mergePass();
+      report.events.merged = merges.length;
+      await tx.articles.insertArticles(fresh);
+      for (const m of merges) {
+        await tx.articles.moveEvent(m.from, m.to);
+        await tx.events.setRedirect(m.from, m.to);
+        await tx.links.removeLinksOf(m.from);
+        changes.push({
+          eventId: m.to,
+          change: { at: now.toISOString(), kind: "merged", detail: `event #${m.from} merged into this one` },
+        });
+        changes.push({
+          eventId: m.from,
+          change: { at: now.toISOString(), kind: "merged", detail: `merged into event #${m.to}` },
+        });
+      }
+      const ids = [
+        ...new Set(
+          fresh.map((a) => ctx.clusterer.resolve(a.eventId as number)).concat(merges.map((m) => m.to)),
+        ),
+      ];
+      await tx.events.upsertEvents(ids.flatMap((id) => eventRow(ctx, id, now) ?? []));
+      await tx.events.addChanges(changes);
+      await saveState(ctx, tx);
+      return ids;
+    });
+    report.stored = fresh.length;
+    if (ctx.onEventsChanged) await ctx.onEventsChanged(ctx, touched);
+  } catch (err) {
+    await restoreState(ctx);
+    throw err;
+  }
+  return report;
+}
+
+function normalizeAll(items: InputItem[], sourceId: string, now: Date, report: IngestReport): Article[] {
+  const out: Article[] = [];
+  for (const { item, raw } of items) {
+    const n = normalizeArticle(raw, { sourceId, item, now });
+    if (!n.ok) report.errors.push(n.error);
+    else {
+      out.push(n.article);
+      if (n.warning) report.warnings.push(n.warning);
+    }
+  }
+  return out;
+}
+
+/** Removes articles already stored or repeated inside the batch (same id, canonical URL or content). */
+async function dropKnown(store: Store, articles: Article[], report: IngestReport): Promise<Article[]> {
+  const known = await store.articles.findKnown({
+    ids: articles.map((a) => a.id),
+    urls: articles.flatMap((a) => a.canonicalUrl ?? []),
+    hashes: articles.map((a) => a.contentHash),
+  });
+  const out: Article[] = [];
+  for (const a of articles) {
+    const keys = [a.id, a.contentHash, ...(a.canonicalUrl ? [a.canonicalUrl] : [])];
+    if (keys.some((k) => known.has(k))) {
+      report.duplicates++;
+      continue;
+    }
+    for (const k of keys) known.add(k);
+    out.push(a);
+  }
+  return out;
+}
+
+function assignEvents(
+  ctx: PipelineContext,
+  articles: Article[],
+  report: IngestReport,
+  now: Date,
+): { eventId: number; change: EventChange }[] {
+  const changes: { eventId: number; change: EventChange }[] = [];
+  const at = now.toISOString();
+  for (const a of articles) {
+    const time = a.dateEstimated ? null : Date.parse(a.publishedAt);
+    a.syndicatedOf = ctx.syndication.check(a.id, `${a.title}\n${a.text}`, time ?? now.getTime());
+    if (a.syndicatedOf) report.syndicated++;
+    const r = ctx.clusterer.add({
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      time,
+      outlet: a.outlet,
+      syndicatedOf: a.syndicatedOf,
+    });
+    a.eventId = r.eventId;
+    if (r.isNew) report.events.created++;
+    else report.events.updated++;
+    const what = `${a.outlet ?? "unknown outlet"}: "${a.title.slice(0, 120)}"${a.syndicatedOf ? " (syndicated copy)" : ""}`;
+    changes.push({
+      eventId: r.eventId,
+      change: {
+        at,
+        kind: r.isNew ? "created" : "source-added",
+        detail: r.isNew ? `first report — ${what}` : `new source — ${what}`,
+      },
+    });
+  }
+  return changes;
+}
+
+function eventRow(ctx: PipelineContext, id: number, now: Date): SitrepEvent | null {
+  const e = ctx.clusterer.event(id);
+  if (!e) return null;
+  const iso = (ms: number | null) => new Date(ms ?? now.getTime()).toISOString();
+  return {
+    id: e.id,
+    redirectTo: null,
+    firstSeen: iso(e.firstSeen),
+    lastUpdated: iso(e.lastUpdated),
+    articleCount: e.articleIds.length,
+    sourceCount: e.sourceCount,
+    topEntities: e.topEntities,
+    record: null,
+  };
+}
