@@ -25,6 +25,7 @@ export interface FeedOptions {
 
 type Fields = Omit<RawArticle, "title" | "gold"> & { title: string | null };
 
+const CLOSED_ROOT = /<\/([\w-]+:)?(rss|feed|RDF)>(\s|<!--[\s\S]*?-->)*$/;
 const CLOSERS: Record<string, string> = { "</item>": "</channel></rss>", "</entry>": "</feed>" };
 
 function absoluteUrl(
@@ -176,6 +177,9 @@ export function parseFeedText(text: string, name: string, options: FeedOptions =
     return result;
   }
   try {
+    // The XML parser is lenient about a missing end; a cut-off download would keep a half item.
+    if (!CLOSED_ROOT.test(text.slice(-65536)))
+      throw new Error("document ends before its closing root tag (truncated?)");
     toResult(parseFeed(text), name, base, result);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

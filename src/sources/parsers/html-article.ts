@@ -14,14 +14,26 @@ export interface HtmlArticleOptions {
   minTextLength?: number;
 }
 
-function resolve(href: string | null, base: string | null | undefined): string | null {
-  if (!href && !base) return null;
-  try {
-    const url = new URL(href ?? base ?? "", base ?? undefined);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return base ?? null;
+/** First candidate that resolves (against the later ones) to an absolute http(s) URL. */
+function resolveUrl(...candidates: (string | null | undefined)[]): string | null {
+  const present = candidates.filter((c): c is string => Boolean(c));
+  for (const [i, href] of present.entries()) {
+    for (const base of [undefined, ...present.slice(i + 1)]) {
+      try {
+        const url = new URL(href, base);
+        if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+      } catch {
+        // relative without a usable base: try the next base
+      }
+    }
   }
+  return null;
+}
+
+/** Readability often keeps the headline as the first paragraph; the title field already has it. */
+function dropLeadingTitle(text: string, title: string): string {
+  const [first, ...rest] = text.split("\n\n");
+  return first.trim().toLowerCase() === title.trim().toLowerCase() && rest.length ? rest.join("\n\n") : text;
 }
 
 /** Extracts the article of one HTML page with Readability; "no-article" when none is found. */
@@ -47,17 +59,18 @@ export function parseHtmlArticle(html: string, name: string, options: HtmlArticl
       errors: [itemError(item, "no-article", `readability failed: ${(err as Error).message}`)],
     };
   }
-  const text = parsed?.content ? htmlToText(parsed.content) : "";
-  if (text.length < minLength) {
+  const fullText = parsed?.content ? htmlToText(parsed.content) : "";
+  if (fullText.length < minLength) {
     const why = parsed
-      ? `article text is ${text.length} characters (minimum ${minLength})`
+      ? `article text is ${fullText.length} characters (minimum ${minLength})`
       : "no article found";
     return { items: [], errors: [itemError(item, "no-article", why)] };
   }
-  const title = tidyText(meta.title ?? parsed?.title ?? "") || text.split("\n", 1)[0].slice(0, 140);
+  const title = tidyText(meta.title ?? parsed?.title ?? "") || fullText.split("\n", 1)[0].slice(0, 140);
+  const text = dropLeadingTitle(fullText, title);
   const article: RawArticle = {
     externalId: null,
-    url: resolve(meta.canonicalUrl, options.url),
+    url: resolveUrl(meta.canonicalUrl, options.url, meta.pageUrl),
     title,
     text,
     outlet: meta.outlet ?? parsed?.siteName ?? null,

@@ -5,7 +5,10 @@ export interface HtmlMeta {
   outlet: string | null;
   author: string | null;
   language: string | null;
+  /** `<link rel=canonical>` as written (may be relative). */
   canonicalUrl: string | null;
+  /** og:url or JSON-LD url, absolute by convention. */
+  pageUrl: string | null;
 }
 
 interface DocLike {
@@ -117,6 +120,7 @@ export function extractHtmlMeta(doc: DocLike): HtmlMeta {
     language:
       doc.documentElement?.getAttribute("lang")?.trim() ||
       (pick(["content-language", "og:locale"]) ?? str(ld?.inLanguage)),
-    canonicalUrl: canonical || pick(["og:url"]) || str(ld?.url),
+    canonicalUrl: canonical || null,
+    pageUrl: pick(["og:url"]) ?? str(ld?.url),
   };
 }
