@@ -144,6 +144,38 @@ export class ArticleQueries {
     return rows.map(toArticle);
   }
 
+  /** The earliest member article of each given event (title and sentences stand in for a pending record). */
+  async firstArticlesOf(eventIds: number[]): Promise<Map<number, Article>> {
+    const out = new Map<number, Article>();
+    for (let i = 0; i < eventIds.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .selectAll()
+        .where("event_id", "in", eventIds.slice(i, i + CHUNK))
+        .where("syndicated_of", "is", null)
+        .orderBy("published_at")
+        .orderBy("seq")
+        .execute();
+      for (const r of rows) if (!out.has(Number(r.event_id))) out.set(Number(r.event_id), toArticle(r));
+    }
+    return out;
+  }
+
+  /** Event ids of the given articles (distinct, articles without an event skipped). */
+  async eventIdsOf(articleIds: string[]): Promise<number[]> {
+    const out = new Set<number>();
+    for (let i = 0; i < articleIds.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .select("event_id")
+        .where("id", "in", articleIds.slice(i, i + CHUNK))
+        .where("event_id", "is not", null)
+        .execute();
+      for (const r of rows) out.add(Number(r.event_id));
+    }
+    return [...out];
+  }
+
   /** Article ids matching a full-text query, best first. */
   async searchIds(query: string, limit = 100): Promise<string[]> {
     const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor, ActorResponse, SentenceRef } from "../model/actor.ts";
 import type { Direction, EventChange, EventRecord, SitrepEvent } from "../model/event.ts";
 import type { Dialect } from "./connect.ts";
-import type { Database, EventsTable } from "./schema.ts";
+import type { ActorsTable, Database, EventsTable } from "./schema.ts";
 
 /** Filters for listing events. */
 export interface EventFilter {
@@ -18,6 +18,22 @@ export interface EventFilter {
   offset?: number;
   /** Only events updated after this ISO time (for live feeds). */
   updatedAfter?: string;
+  /** Only these event ids (e.g. from a search the caller ran). */
+  ids?: number[];
+}
+
+/** Number of live events per theatre, with the latest activity. */
+export interface TheatreCount {
+  theatreId: string;
+  events: number;
+  lastUpdated: string | null;
+}
+
+/** One actor response with the event it belongs to, for an actor's history. */
+export interface ActorResponseOnEvent extends ActorResponse {
+  eventId: number;
+  eventTitle: string | null;
+  firstSeen: string;
 }
 
 /** Event queries: events, redirects, changelog, actors and responses, theatres, text index. */
@@ -178,6 +194,10 @@ export class EventQueries {
     if (f.from) q = q.where("events.last_updated", ">=", f.from);
     if (f.to) q = q.where("events.first_seen", "<=", f.to);
     if (f.updatedAfter) q = q.where("events.last_updated", ">", f.updatedAfter);
+    if (f.ids) {
+      if (!f.ids.length) return [];
+      q = q.where("events.id", "in", f.ids);
+    }
     if (f.q) {
       const ids = await this.searchIds(f.q, 1000);
       if (!ids.length) return [];
@@ -303,6 +323,95 @@ export class EventQueries {
     }));
   }
 
+  /** Live events per theatre with their latest activity, busiest first. */
+  async theatreCounts(): Promise<TheatreCount[]> {
+    const rows = await this.db
+      .selectFrom("event_theatres")
+      .innerJoin("events", "events.id", "event_theatres.event_id")
+      .select((eb) => [
+        "event_theatres.theatre_id",
+        eb.fn.countAll().as("n"),
+        eb.fn.max("events.last_updated").as("last"),
+      ])
+      .where("events.redirect_to", "is", null)
+      .groupBy("event_theatres.theatre_id")
+      .orderBy("n", "desc")
+      .execute();
+    return rows.map((r) => ({
+      theatreId: r.theatre_id,
+      events: Number(r.n),
+      lastUpdated: r.last === null ? null : String(r.last),
+    }));
+  }
+
+  /** An actor's responses across live events, newest event first. */
+  async responsesOfActor(actorId: string, limit = 200): Promise<ActorResponseOnEvent[]> {
+    const rows = await this.db
+      .selectFrom("actor_responses")
+      .innerJoin("actors", "actors.id", "actor_responses.actor_id")
+      .innerJoin("events", "events.id", "actor_responses.event_id")
+      .select([
+        "actor_responses.event_id",
+        "actor_responses.actor_id",
+        "actors.name",
+        "actor_responses.text",
+        "actor_responses.support",
+        "events.title",
+        "events.first_seen",
+      ])
+      .where("actor_responses.actor_id", "=", actorId)
+      .where("events.redirect_to", "is", null)
+      .orderBy("events.first_seen", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      eventId: Number(r.event_id),
+      eventTitle: r.title,
+      firstSeen: r.first_seen,
+      actorId: r.actor_id,
+      actorName: r.name,
+      text: r.text,
+      support: JSON.parse(r.support) as SentenceRef[],
+    }));
+  }
+
+  /** Actors of each of the given events, keyed by event id. */
+  async actorsOfEvents(ids: number[]): Promise<Map<number, Actor[]>> {
+    const out = new Map<number, Actor[]>();
+    for (let i = 0; i < ids.length; i += 400) {
+      const rows = await this.db
+        .selectFrom("event_actors")
+        .innerJoin("actors", "actors.id", "event_actors.actor_id")
+        .selectAll("actors")
+        .select("event_actors.event_id")
+        .where("event_actors.event_id", "in", ids.slice(i, i + 400))
+        .execute();
+      for (const r of rows) {
+        const list = out.get(Number(r.event_id)) ?? [];
+        list.push(toActor(r));
+        out.set(Number(r.event_id), list);
+      }
+    }
+    return out;
+  }
+
+  /** Live events per actor country (ISO-3), for maps; optionally within a theatre. */
+  async countryCounts(theatre?: string): Promise<{ country: string; events: number }[]> {
+    let q = this.db
+      .selectFrom("event_actors")
+      .innerJoin("actors", "actors.id", "event_actors.actor_id")
+      .innerJoin("events", "events.id", "event_actors.event_id")
+      .select((eb) => ["actors.country", eb.fn.count("event_actors.event_id").distinct().as("n")])
+      .where("events.redirect_to", "is", null)
+      .where("actors.country", "is not", null);
+    if (theatre)
+      q = q.where("events.id", "in", (eb) =>
+        eb.selectFrom("event_theatres").select("event_id").where("theatre_id", "=", theatre),
+      );
+    const rows = await q.groupBy("actors.country").execute();
+    return rows.map((r) => ({ country: String(r.country), events: Number(r.n) }));
+  }
+
   /** Highest event id ever allocated, or 0. */
   async maxEventId(): Promise<number> {
     const row = await this.db
@@ -340,6 +449,20 @@ export class EventQueries {
   private async removeText(id: number): Promise<void> {
     await sql`delete from events_fts where event_id = ${id}`.execute(this.db);
   }
+}
+
+function toActor(r: Selectable<ActorsTable>): Actor {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as Actor["kind"],
+    country: r.country,
+    code: r.code,
+    sector: r.sector as Actor["sector"],
+    role: r.role,
+    organization: r.organization,
+    stateMedia: r.state_media === 1,
+  };
 }
 
 function toEvent(r: Selectable<EventsTable>): SitrepEvent {

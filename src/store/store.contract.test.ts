@@ -163,6 +163,53 @@ for (const dialect of testDialects()) {
       expect((await store.events.getEvent(7))?.event.record?.title).toBe(record.title);
     });
 
+    it("answers the API's read queries: theatre counts, actor history, countries, first articles", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(1), event(2, { lastUpdated: "2026-11-03T00:00:00.000Z" })]);
+      await store.articles.insertArticles([
+        article(1, { eventId: 1, publishedAt: "2026-11-02T08:00:00.000Z" }),
+        article(2, { eventId: 1, publishedAt: "2026-11-01T08:00:00.000Z" }),
+        article(3, { eventId: 2 }),
+      ]);
+      const iran = {
+        id: "IRN",
+        name: "Iran",
+        kind: "country" as const,
+        country: "IRN",
+        code: "IRN",
+        sector: null,
+        role: null,
+        organization: null,
+        stateMedia: false,
+      };
+      const record: EventRecord = {
+        title: "Talks",
+        summary: [],
+        significance: { text: "", support: [] },
+        content: "",
+        responses: [{ actorId: "IRN", actorName: "Iran", text: "Confirmed talks.", support: [] }],
+        type: "CONSULT",
+        intensity: 1,
+        direction: "steady",
+        location: null,
+        theatres: ["iran-israel"],
+        engine: "extractive",
+        fallbacks: [],
+      };
+      await store.events.saveRecord(1, record, [iran]);
+      await store.events.saveRecord(2, { ...record, title: "More talks" }, [iran]);
+      expect(await store.events.theatreCounts()).toEqual([
+        { theatreId: "iran-israel", events: 2, lastUpdated: "2026-11-03T00:00:00.000Z" },
+      ]);
+      expect((await store.events.responsesOfActor("IRN")).map((r) => [r.eventId, r.text])).toHaveLength(2);
+      expect((await store.events.actorsOfEvents([1, 2])).get(2)?.[0].id).toBe("IRN");
+      expect(await store.events.countryCounts()).toEqual([{ country: "IRN", events: 2 }]);
+      expect((await store.events.listEvents({ ids: [2] })).map((e) => e.id)).toEqual([2]);
+      expect(await store.events.listEvents({ ids: [] })).toEqual([]);
+      expect((await store.articles.firstArticlesOf([1, 2])).get(1)?.id).toBe("a2");
+      expect((await store.articles.eventIdsOf(["a1", "a2", "a3"])).sort()).toEqual([1, 2]);
+    });
+
     it("rolls back a failed transaction and keeps state", async () => {
       store = await dialect.open();
       await store.state.setState("k", "v1");
