@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerArticles } from "./cli/articles.ts";
 import { registerConfig } from "./cli/config.ts";
+import { registerEval } from "./cli/eval.ts";
 import { registerIngest } from "./cli/ingest.ts";
 import { registerSources } from "./cli/sources.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
@@ -15,6 +16,7 @@ registerIngest(program);
 registerSources(program);
 registerArticles(program);
 registerConfig(program);
+registerEval(program);
 
 try {
   await program.parseAsync(process.argv);

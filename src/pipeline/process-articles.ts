@@ -1,3 +1,4 @@
+import type { ClusterEventState } from "../cluster/event-data.ts";
 import type { Article, RawArticle } from "../model/article.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
@@ -30,7 +31,8 @@ export async function processArticles(
     const touched = await ctx.store.transaction(async (tx) => {
       let seq = await tx.articles.maxSeq();
       for (const a of fresh) a.seq = ++seq;
-      const changes = assignEvents(ctx, fresh, report, now);
+      const seen = new Map<number, ClusterEventState>();
+      const changes = assignEvents(ctx, fresh, report, now, seen);
       const merges = ctx.clusterer.mergePass();
       report.events.merged = merges.length;
       await tx.articles.insertArticles(fresh);
@@ -52,7 +54,10 @@ export async function processArticles(
           fresh.map((a) => ctx.clusterer.resolve(a.eventId as number)).concat(merges.map((m) => m.to)),
         ),
       ];
-      await tx.events.upsertEvents(ids.flatMap((id) => eventRow(ctx, id, now) ?? []));
+      // An event can leave the clusterer's window inside a long batch: then its last seen state is written.
+      await tx.events.upsertEvents(
+        ids.flatMap((id) => eventRow(ctx.clusterer.event(id) ?? seen.get(id), now) ?? []),
+      );
       await tx.events.addChanges(changes);
       await saveState(ctx, tx);
       return ids;
@@ -104,6 +109,7 @@ function assignEvents(
   articles: Article[],
   report: IngestReport,
   now: Date,
+  seen: Map<number, ClusterEventState>,
 ): { eventId: number; change: EventChange }[] {
   const changes: { eventId: number; change: EventChange }[] = [];
   const at = now.toISOString();
@@ -120,6 +126,8 @@ function assignEvents(
       syndicatedOf: a.syndicatedOf,
     });
     a.eventId = r.eventId;
+    const state = ctx.clusterer.event(r.eventId);
+    if (state) seen.set(r.eventId, state);
     if (r.isNew) report.events.created++;
     else report.events.updated++;
     const what = `${a.outlet ?? "unknown outlet"}: "${a.title.slice(0, 120)}"${a.syndicatedOf ? " (syndicated copy)" : ""}`;
@@ -135,8 +143,7 @@ function assignEvents(
   return changes;
 }
 
-function eventRow(ctx: PipelineContext, id: number, now: Date): SitrepEvent | null {
-  const e = ctx.clusterer.event(id);
+function eventRow(e: ClusterEventState | undefined, now: Date): SitrepEvent | null {
   if (!e) return null;
   const iso = (ms: number | null) => new Date(ms ?? now.getTime()).toISOString();
   return {

@@ -55,6 +55,8 @@ export function createRobotsChecker(policy: FetchPolicy, options: RobotsOptions 
     } catch (err) {
       // An oversized robots.txt is no refusal; RFC 9309 would read its head, we cannot after aborting.
       if (errorCode(err) === "too-large") return ALLOW_ALL;
+      // A refused address is refused for the page too: say so instead of "disallowed by robots.txt".
+      if (errorCode(err) === "fetch-refused") throw err;
     }
     entry.expires = now() + errorTtl;
     return DISALLOW_ALL;

@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { evalCluster } from "./cluster.ts";
+
+/** Runs every evaluation whose data exists under `dataDir` and returns a markdown table of the results. */
+export async function evalAllMarkdown(dataDir: string, progress: (line: string) => void): Promise<string> {
+  const rows: string[] = ["| task | input | result | command |", "|---|---|---|---|"];
+  const at = (p: string) => join(dataDir, p);
+  for (const set of ["uci-stories/dev.ndjson", "ecbplus/dev.ndjson"]) {
+    if (!existsSync(at(set))) continue;
+    progress(`eval cluster ${set}`);
+    const r = await evalCluster(at(set));
+    rows.push(
+      `| cluster | ${set} | B³ P ${r.bcubed.precision} R ${r.bcubed.recall} **F1 ${r.bcubed.f1}**; ${r.articles} articles → ${r.events} events; ${r.articles_per_second} articles/s | \`npx sitrep eval cluster --input ../shared/data/${set}\` |`,
+    );
+  }
+  if (existsSync(at("plover-gsr/dev.ndjson"))) {
+    progress("eval actors plover-gsr/dev.ndjson");
+    const { evalActors } = await import("./actors.ts");
+    const r = await evalActors(at("plover-gsr/dev.ndjson"));
+    rows.push(
+      `| actors | plover-gsr/dev.ndjson | actor P ${r.actor_precision} R ${r.actor_recall} **F1 ${r.actor_f1}**; **event accuracy ${r.event_accuracy}** over ${r.sentences} sentences | \`npx sitrep eval actors --input ../shared/data/plover-gsr/dev.ndjson\` |`,
+    );
+  }
+  const cep = "cep/dev-2019-2022.ndjson";
+  if (existsSync(at(cep)) && existsSync(new URL("./links.ts", import.meta.url))) {
+    const { evalLinks } = await import("./links.ts");
+    for (const [label, range] of [
+      ["2019–2022", {}],
+      ["2022", { from: "2022-01-01", to: "2022-12-31" }],
+    ] as const) {
+      progress(`eval links ${cep} ${label}`);
+      const r = await evalLinks(at(cep), range);
+      const flags = "from" in range ? ` --from ${range.from} --to ${range.to}` : "";
+      rows.push(
+        `| links | ${cep} (${label}) | **label precision ${r.label_precision}**, leaf precision ${r.leaf_precision}, **story recall ${r.story_recall}**; ${r.entries} entries, ${r.events} events, ${r.links} links, ${r.seconds} s | \`npx sitrep eval links --input ../shared/data/${cep}${flags}\` |`,
+      );
+    }
+  }
+  return rows.join("\n");
+}
