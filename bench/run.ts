@@ -1,0 +1,24 @@
+// npm run bench: runs each benchmark in its own process (clean peak memory) and prints one JSON line each.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const benches = [
+  { file: "bench/ingest.ts", args: [] as string[] },
+  { file: "bench/pipeline.ts", args: [] as string[] },
+  { file: "bench/synthesis.ts", args: [] as string[] },
+  { file: "bench/api-latency.ts", args: [] as string[] },
+];
+const only = process.argv.slice(2);
+let failed = 0;
+for (const b of benches) {
+  if (only.length && !only.some((o) => b.file.includes(o))) continue;
+  if (!existsSync(b.file)) continue;
+  process.stderr.write(`running ${b.file}…\n`);
+  const res = spawnSync(process.execPath, [b.file, ...b.args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const last = res.stdout.trim().split("\n").pop() ?? "";
+  if (res.status !== 0) {
+    failed++;
+    console.log(JSON.stringify({ bench: b.file, error: `exit ${res.status}` }));
+  } else console.log(last);
+}
+process.exit(failed ? 1 : 0);
