@@ -32,7 +32,7 @@ async function streamBig(res: ServerResponse): Promise<void> {
   res.end();
 }
 
-function route(req: IncomingMessage, res: ServerResponse): void {
+function route(req: IncomingMessage, res: ServerResponse): unknown {
   const path = req.url ?? "/";
   hits.set(path, (hits.get(path) ?? 0) + 1);
   const send = (status: number, headers: Record<string, string>, body?: Buffer | string) => {
@@ -107,7 +107,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     case "/hang":
       return;
     default:
-      send(404, {}, "");
+      return send(404, {}, "");
   }
 }
 

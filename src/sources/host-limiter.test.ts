@@ -4,7 +4,12 @@ import { createHostLimiter } from "./host-limiter.ts";
 /** A fake clock: sleep advances time instantly. */
 function clock() {
   let t = 0;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe("host limiter", () => {

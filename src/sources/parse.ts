@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import type { ItemError } from "../model/article.ts";
+import { SitrepError } from "../model/errors.ts";
 import { decodeText } from "./decode.ts";
 import { parseCsvText } from "./parsers/csv.ts";
 import { parseFeedText } from "./parsers/feed.ts";
@@ -105,6 +106,12 @@ function failed(name: string, code: ItemError["code"], reason: string): ParsedDo
   return { format: "unknown", items: [], errors: [itemError(name, code, reason)] };
 }
 
+/** An NDJSON input without a single line is reported, not silently accepted. */
+function nonEmpty(doc: ParsedDocument, name: string): ParsedDocument {
+  if (doc.items.length > 0 || doc.errors.length > 0) return doc;
+  return { ...doc, errors: [itemError(name, "invalid-input", "empty input: no lines")] };
+}
+
 function inflate(bytes: Uint8Array, name: string): Uint8Array | ParsedDocument {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   try {
@@ -149,7 +156,10 @@ export async function parseDocument(input: ParseInput): Promise<ParsedDocument> 
     );
   }
   if (format === "ndjson")
-    return { format, ...(await collectNdjson(Readable.from([bytes]), { name: input.name })) };
+    return nonEmpty(
+      { format, ...(await collectNdjson(Readable.from([bytes]), { name: input.name })) },
+      input.name,
+    );
   const result = parseText(format, decoded.text, input);
   if (decoded.invalid) {
     const where = decoded.firstInvalidLine ? ` (first at line ${decoded.firstInvalidLine})` : "";
@@ -168,8 +178,15 @@ export async function parseFile(
   const name = options.name ?? basename(path);
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   if (BY_EXTENSION[extensionOf(path)] === "ndjson")
-    return { format: "ndjson", ...(await collectNdjson(path, { name })) };
-  const size = (await stat(path)).size;
+    return nonEmpty({ format: "ndjson", ...(await collectNdjson(path, { name })) }, name);
+  const size = await stat(path).then(
+    (st) => st.size,
+    (err: unknown) => {
+      throw new SitrepError("not-found", `${name}: cannot read file (${(err as Error).message})`, {
+        cause: err,
+      });
+    },
+  );
   if (size > maxBytes)
     return failed(name, "too-large", `file is ${size} bytes, over the ${maxBytes}-byte limit`);
   return parseDocument({ name, body: await readFile(path) });

@@ -16,7 +16,7 @@ export interface OpmlFeed {
   categories: string[];
 }
 
-/** Builds an ItemError; `item` must name the file / line / URL. */
+/** Builds an ItemError; `item` must name the file / line / URL. Control characters become spaces. */
 export function itemError(item: string, code: ItemError["code"], reason: string): ItemError {
-  return { item, code, reason };
+  return { item: item.replace(/\p{Cc}+/gu, " "), code, reason: reason.replace(/\p{Cc}+/gu, " ") };
 }

@@ -26,6 +26,7 @@ export interface FeedOptions {
 type Fields = Omit<RawArticle, "title" | "gold"> & { title: string | null };
 
 const CLOSED_ROOT = /<\/([\w-]+:)?(rss|feed|RDF)>(\s|<!--[\s\S]*?-->)*$/;
+const MAX_SALVAGE_TRIES = 20;
 const CLOSERS: Record<string, string> = { "</item>": "</channel></rss>", "</entry>": "</feed>" };
 
 function absoluteUrl(
@@ -139,25 +140,33 @@ function fieldsOf(parsed: AnyFeed, base: string | null): Fields[] {
   }
 }
 
-/** Tries to keep the complete items of a truncated or broken XML feed. */
+/** Tries to keep the complete items of a broken XML feed: cuts after the last item that still parses. */
 function salvage(text: string): AnyFeed | null {
+  const rdf = /<rdf:RDF[\s>]/.test(text);
   for (const [close, tail] of Object.entries(CLOSERS)) {
-    const at = text.lastIndexOf(close);
-    if (at < 0) continue;
-    const rdf = /<rdf:RDF[\s>]/.test(text);
-    try {
-      return parseFeed(text.slice(0, at + close.length) + (rdf ? "</rdf:RDF>" : tail));
-    } catch {
-      // not salvageable this way
+    let at = text.lastIndexOf(close);
+    for (let tries = 0; at >= 0 && tries < MAX_SALVAGE_TRIES; tries++) {
+      try {
+        return parseFeed(text.slice(0, at + close.length) + (rdf ? "</rdf:RDF>" : tail));
+      } catch {
+        at = text.lastIndexOf(close, at - 1);
+      }
     }
   }
   return null;
 }
 
-function toResult(parsed: AnyFeed, name: string, base: string | null, result: FeedParseResult): void {
+function toResult(
+  parsed: AnyFeed,
+  name: string,
+  base: string | null,
+  result: FeedParseResult,
+  positions?: number[],
+): void {
   Object.assign(result, { format: parsed.format }, feedMeta(parsed));
   fieldsOf(parsed, base).forEach((f, i) => {
-    const label = `${name} item ${i + 1}${f.url || f.externalId ? ` (${f.url ?? f.externalId})` : ""}`;
+    const n = positions?.[i] ?? i + 1;
+    const label = `${name} item ${n}${f.url || f.externalId ? ` (${f.url ?? f.externalId})` : ""}`;
     if (!f.title && !f.text) {
       result.errors.push(itemError(label, "invalid-input", "item has neither a title nor any text"));
       return;
@@ -166,27 +175,38 @@ function toResult(parsed: AnyFeed, name: string, base: string | null, result: Fe
   });
 }
 
-/** Parses RSS 2.0, Atom, RDF or JSON Feed text; a broken feed keeps the items before the break. */
+function parseXmlFeed(text: string): { parsed: AnyFeed | null; problem: string | null } {
+  try {
+    const parsed = parseFeed(text);
+    // The XML parser is lenient about a missing end; a cut-off download would keep a half item.
+    if (CLOSED_ROOT.test(text.slice(-65536))) return { parsed, problem: null };
+    return { parsed: null, problem: "document ends before its closing root tag (truncated?)" };
+  } catch (err) {
+    const dtd = /<!ENTITY/i.test(text.slice(0, 65536))
+      ? " (documents declaring DTD entities are not accepted)"
+      : "";
+    return { parsed: null, problem: `${err instanceof Error ? err.message : String(err)}${dtd}` };
+  }
+}
+
+/** Parses RSS 2.0, Atom, RDF or JSON Feed text; a broken feed keeps the complete items before the break. */
 export function parseFeedText(text: string, name: string, options: FeedOptions = {}): FeedParseResult {
   const result: FeedParseResult = { items: [], errors: [], format: null, title: null, siteUrl: null };
   const base = options.baseUrl ?? null;
   if (text.trimStart().startsWith("{")) {
     const json = parseJsonFeedText(text, name);
     result.errors.push(...json.errors);
-    if (json.feed) toResult(json.feed, name, base, result);
+    if (json.feed) toResult(json.feed, name, base, result, json.positions);
     return result;
   }
-  try {
-    // The XML parser is lenient about a missing end; a cut-off download would keep a half item.
-    if (!CLOSED_ROOT.test(text.slice(-65536)))
-      throw new Error("document ends before its closing root tag (truncated?)");
-    toResult(parseFeed(text), name, base, result);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    const partial = salvage(text);
-    if (partial) toResult(partial, name, base, result);
-    const kept = partial ? `; kept the ${result.items.length} complete items before the break` : "";
-    result.errors.push(itemError(name, "parse-failed", `malformed feed: ${reason}${kept}`));
+  const { parsed, problem } = parseXmlFeed(text);
+  if (parsed) {
+    toResult(parsed, name, base, result);
+    return result;
   }
+  const partial = salvage(text);
+  if (partial) toResult(partial, name, base, result);
+  const kept = partial ? `; kept the ${result.items.length} complete items before the break` : "";
+  result.errors.push(itemError(name, "parse-failed", `malformed feed: ${problem}${kept}`));
   return result;
 }

@@ -41,8 +41,8 @@ function gold(obj: Obj): GoldLabels | null {
 
 function jsonReason(err: unknown, text: string): string {
   const msg = err instanceof Error ? err.message : String(err);
-  const truncated =
-    /end of (JSON )?input|Unterminated string|Expected .* after/i.test(msg) && !text.trimEnd().endsWith("}");
+  // A line cut short never ends with "}"; trailing garbage after a complete object is another fault.
+  const truncated = !/non-whitespace character after JSON/.test(msg) && !text.trimEnd().endsWith("}");
   return truncated ? `truncated JSON (${msg})` : `invalid JSON (${msg})`;
 }
 
