@@ -81,6 +81,17 @@ describe("parseDocument / parseFile", () => {
     expect(doc.items[0]).toMatchObject({ title: "Caf\u00e9 in Mal\u00e9" });
   });
 
+  it("trusts an already-decoded string body over the charset in its content type", async () => {
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><item><title>Caf\u00e9</title></item></channel></rss>';
+    const doc = await parseDocument({
+      name: "s.xml",
+      body: xml,
+      contentType: "application/rss+xml; charset=iso-8859-1",
+    });
+    expect(doc.items[0]).toMatchObject({ title: "Caf\u00e9" });
+  });
+
   it("inflates gzip bodies before detecting the format", async () => {
     const doc = await parseDocument({ name: "f.gz", body: gzipSync(readFileSync(testdata("atom.xml"))) });
     expect(doc.format).toBe("feed");

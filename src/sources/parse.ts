@@ -95,6 +95,11 @@ export function detectFormat(
   return /(^|[,;\t])"?title"?([,;\t]|$)/.test(firstLine) ? "csv" : null;
 }
 
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  return true;
+}
+
 function isBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 1024);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
@@ -138,14 +143,13 @@ function parseText(format: InputFormat, text: string, input: ParseInput): Parsed
 
 /** Detects the format of one document and runs its parser; never throws for bad content. */
 export async function parseDocument(input: ParseInput): Promise<ParsedDocument> {
-  const raw = typeof input.body === "string" ? Buffer.from(input.body) : input.body;
-  const bytes = inflate(raw, input.name);
+  const text = typeof input.body === "string";
+  const bytes = typeof input.body === "string" ? Buffer.from(input.body) : inflate(input.body, input.name);
   if (!(bytes instanceof Uint8Array)) return bytes;
-  if (bytes.length === 0 || Buffer.from(bytes).toString("latin1").trim() === "") {
-    return failed(input.name, "invalid-input", "empty input");
-  }
+  if (isBlank(bytes)) return failed(input.name, "invalid-input", "empty input");
   if (isBinary(bytes)) return failed(input.name, "invalid-input", "binary data, not a text format");
-  const decoded = decodeText(bytes, input.contentType);
+  // A string body is already decoded (e.g. by safeFetch): its bytes are UTF-8 whatever the header says.
+  const decoded = decodeText(bytes, text ? "text/plain; charset=utf-8" : input.contentType);
   const format = detectFormat(decoded.text.slice(0, 4096), input);
   if (!format) {
     const start = JSON.stringify(decoded.text.slice(0, 40));
