@@ -85,6 +85,11 @@ describe("robots checker", () => {
     expect(await robots.isAllowed("https://news.example/a")).toBe(allowed);
   });
 
+  it("passes a fetch-refused error through: the page itself would be refused too", async () => {
+    const robots = createRobotsChecker({ ...policy, allow: [] });
+    await expect(robots.isAllowed(`${base}/news/1`)).rejects.toMatchObject({ code: "fetch-refused" });
+  });
+
   it("retries an unreachable robots.txt after errorTtlMs", async () => {
     let now = 0;
     let calls = 0;
