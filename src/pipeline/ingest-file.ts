@@ -112,6 +112,12 @@ async function ingestNdjson(
       addReport(report, await processArticles(ctx, sourceId, items));
       onProgress?.(report.read);
     }
+    if (report.read === 0)
+      report.errors.push({
+        item: name,
+        code: "invalid-input",
+        reason: "empty input: no lines with articles",
+      });
   } catch (err) {
     if (err instanceof SitrepError) {
       report.errors.push({ item: name, code: err.code, reason: err.message });

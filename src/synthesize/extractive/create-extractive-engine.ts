@@ -1,0 +1,105 @@
+import type { ActorResponse, SentenceRef } from "../../model/actor.ts";
+import type { GroundedText } from "../../model/event.ts";
+import { tokenize } from "../../normalize/sentences.ts";
+import type { SourceSentence, SynthesisEngine, SynthesisInput, SynthesisOutput } from "../engine.ts";
+import { capitalize, cleanHeadline, shortenTitle, stripDateline, terminate } from "./condense.ts";
+import { responseLine } from "./response-line.ts";
+import { composeSignificance } from "./significance.ts";
+
+const MAX_RESPONSES = 8;
+
+/** The default engine: offline and deterministic; every sentence is taken or condensed from source sentences. */
+export function createExtractiveEngine(): SynthesisEngine {
+  return {
+    name: "extractive",
+    synthesize: async (input) => synthesizeExtractive(input),
+  };
+}
+
+/** Synchronous core of the extractive engine. */
+export function synthesizeExtractive(input: SynthesisInput): SynthesisOutput {
+  const byRef = new Map(input.sentences.map((s) => [s.ref, s]));
+  const summary = pickSummary(input.sentences);
+  const lead = summary[0]?.support ?? [];
+  return {
+    title: pickTitle(input),
+    summary,
+    significance: {
+      text: composeSignificance({ type: input.type, actors: input.actors, direction: input.direction, theatres: input.theatres }),
+      support: lead.length ? lead : refsOf(input.sentences.slice(0, 1)),
+    },
+    responses: pickResponses(input, byRef),
+    fallbacks: [],
+    engine: "extractive",
+  };
+}
+
+/** The most representative member headline, cleaned; a sentence-long headline is shortened at a clause. */
+function pickTitle(input: SynthesisInput): string {
+  const independent = input.articles.filter((a) => !a.syndicated);
+  const pool = (independent.length ? independent : input.articles).map((a) => cleanHeadline(a.title));
+  if (!pool.length) return "Untitled event";
+  const vocab = new Map<string, number>();
+  for (const t of pool) for (const w of new Set(tokenize(t))) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  let best = pool[0];
+  let bestScore = -1;
+  for (const t of pool) {
+    const words = [...new Set(tokenize(t))];
+    // Shared words with the other headlines, normalized by length, with a mild preference for 6–14 words.
+    const shared = words.reduce((s, w) => s + ((vocab.get(w) ?? 1) - 1), 0) / Math.max(4, words.length);
+    const shape = words.length >= 6 && words.length <= 16 ? 0.2 : 0;
+    const score = shared + shape;
+    if (score > bestScore) [best, bestScore] = [t, score];
+  }
+  return shortenTitle(best);
+}
+
+/** One or two summary sentences: the most central lead, then the best sentence that adds new facts. */
+function pickSummary(sentences: SourceSentence[]): GroundedText[] {
+  const usable = sentences.filter((s) => s.text.length >= 40 && !/^[“"]/.test(s.text));
+  const first = usable[0] ?? sentences[0];
+  if (!first) return [];
+  const out: GroundedText[] = [{ text: terminate(capitalize(stripDateline(first.text))), support: refsOf([first]) }];
+  const seen = new Set(tokenize(first.text));
+  for (const s of usable.slice(1, 8)) {
+    const words = tokenize(s.text);
+    const novel = words.filter((w) => w.length > 3 && !seen.has(w)).length / Math.max(1, words.length);
+    if (novel >= 0.35 && s.text.length <= 320) {
+      out.push({ text: terminate(capitalize(stripDateline(s.text))), support: refsOf([s]) });
+      break;
+    }
+  }
+  return out;
+}
+
+/** One line per actor: what the sources say it did or said, condensed; state media get a reporting line. */
+function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>): ActorResponse[] {
+  const out: ActorResponse[] = [];
+  for (const actor of input.actors) {
+    if (out.length >= MAX_RESPONSES) break;
+    if (actor.kind === "media") {
+      const s = input.sentences.find((x) => x.outlet && sameOutlet(x.outlet, actor.name));
+      if (s && actor.stateMedia)
+        out.push({ actorId: actor.id, actorName: actor.name, text: "Reported the development via state media.", support: refsOf([s]) });
+      continue;
+    }
+    for (const ref of input.actorSentences[actor.id] ?? []) {
+      const s = byRef.get(ref);
+      if (!s) continue;
+      const m = input.mentions?.[ref]?.find((x) => x.actorId === actor.id && x.source);
+      const line = m ? responseLine(s.text, m.start, m.end) : null;
+      if (!line) continue;
+      out.push({ actorId: actor.id, actorName: actor.name, text: line, support: refsOf([s]) });
+      break;
+    }
+  }
+  return out;
+}
+
+function sameOutlet(outlet: string, name: string): boolean {
+  return outlet.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(outlet.toLowerCase());
+}
+
+function refsOf(sentences: SourceSentence[]): SentenceRef[] {
+  return sentences.map((s) => ({ articleId: s.articleId, sentence: s.sentence }));
+}
