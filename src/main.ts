@@ -3,6 +3,7 @@ import { registerArticles } from "./cli/articles.ts";
 import { registerConfig } from "./cli/config.ts";
 import { registerEval } from "./cli/eval.ts";
 import { registerIngest } from "./cli/ingest.ts";
+import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
 
@@ -16,6 +17,7 @@ registerIngest(program);
 registerSources(program);
 registerArticles(program);
 registerConfig(program);
+registerServe(program);
 registerEval(program);
 
 try {

@@ -1,0 +1,76 @@
+import { Hono } from "hono";
+import { SitrepError } from "../model/errors.ts";
+import type { PipelineContext } from "../pipeline/context.ts";
+import { requireToken } from "./auth.ts";
+import { ChangeFeed } from "./change-feed.ts";
+import { type ApiDeps, createExclusive } from "./deps.ts";
+import { errorResponse, statusOf } from "./http-error.ts";
+import { honoPath } from "./route.ts";
+import { apiRoutes } from "./routes.ts";
+import { createStaticHandler } from "./static-files.ts";
+import { createTheatreCatalog } from "./theatre-catalog.ts";
+
+/** Content-Security-Policy of every response: scripts only from this origin, nothing inline. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Options of the API app. */
+export interface ApiOptions {
+  /** Folder of the built web app (default web/dist). */
+  webDir?: string;
+  /** Known theatres (id, name) for display names. */
+  theatres?: { id: string; name: string }[];
+  /** How often the live stream polls the store for changes made by other processes, in ms. */
+  pollMs?: number;
+}
+
+/** The Hono app: every route of the table, one error handler, security headers, the web app at /. */
+export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono & { deps: ApiDeps } {
+  const changes = new ChangeFeed(ctx.store, options.pollMs);
+  const deps: ApiDeps = {
+    ctx,
+    store: ctx.store,
+    config: ctx.config,
+    changes,
+    theatres: createTheatreCatalog(ctx.config, options.theatres),
+    exclusive: createExclusive(),
+  };
+  const previous = ctx.onEventsChanged;
+  ctx.onEventsChanged = async (c, ids) => {
+    if (previous) await previous(c, ids);
+    changes.notify(ids);
+  };
+  const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", CSP);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("X-Frame-Options", "DENY");
+  });
+  app.onError((err, c) => {
+    if (statusOf(err) === 500) ctx.log.error({ err, path: c.req.path }, "request failed");
+    return errorResponse(c, err);
+  });
+  for (const r of apiRoutes) {
+    app.on(r.method.toUpperCase(), honoPath(r.path), async (c) => {
+      if (r.auth) requireToken(c.req.header("authorization"), ctx.config["api.token"]);
+      return r.run(c, deps);
+    });
+  }
+  app.all("/api/*", () => {
+    throw new SitrepError("not-found", "no such API route; see /openapi.json");
+  });
+  app.get("*", createStaticHandler(options.webDir));
+  return Object.assign(app, { deps });
+}

@@ -1,0 +1,162 @@
+import type { SentenceRef } from "../model/actor.ts";
+import type { Article } from "../model/article.ts";
+import type { EventChange, GroundedText, SitrepEvent } from "../model/event.ts";
+import type { EventLink } from "../model/link.ts";
+import type { ApiDeps } from "./deps.ts";
+import { type EventSummary, summarize, summaryOf } from "./event-view.ts";
+
+/** A source sentence quoted in support of a generated line. */
+export interface Quote {
+  articleId: string;
+  sentence: number;
+  text: string;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+}
+
+/** A generated line with its resolved supporting quotes. */
+export interface QuotedText {
+  text: string;
+  quotes: Quote[];
+}
+
+/** The whole event record as the event page shows it. */
+export interface EventDetail extends EventSummary {
+  redirectedFrom: number | null;
+  summaryLines: QuotedText[];
+  significanceLine: QuotedText | null;
+  content: string;
+  engine: string | null;
+  fallbacks: string[];
+  independentSources: number;
+  sources: {
+    articleId: string;
+    outlet: string | null;
+    title: string;
+    url: string | null;
+    publishedAt: string;
+    syndicated: boolean;
+    syndicatedOf: string | null;
+  }[];
+  responses: { actorId: string; actorName: string; text: string; quotes: Quote[] }[];
+  related: {
+    eventId: number;
+    title: string;
+    date: string;
+    pending: boolean;
+    relation: "earlier" | "later";
+    type: string;
+    confidence: number;
+    explanation: string;
+    evidence: EventLink["evidence"];
+  }[];
+  actors: { id: string; name: string; kind: string; country: string | null }[];
+  changelog: EventChange[];
+}
+
+/** Builds the detail of a live event in a fixed number of queries (no per-item lookups). */
+export async function buildEventDetail(
+  deps: ApiDeps,
+  event: SitrepEvent,
+  redirectedFrom: number | null,
+): Promise<EventDetail> {
+  const { store } = deps;
+  const [members, links, changelog, actorMap] = await Promise.all([
+    store.articles.articlesOfEvent(event.id),
+    store.links.linksOf(event.id),
+    store.events.changesOf(event.id),
+    store.events.actorsOfEvents([event.id]),
+  ]);
+  const r = event.record;
+  const refs: SentenceRef[] = [
+    ...(r?.summary.flatMap((s) => s.support) ?? []),
+    ...(r?.significance.support ?? []),
+    ...(r?.responses.flatMap((x) => x.support) ?? []),
+  ];
+  const byId = new Map(members.map((a) => [a.id, a]));
+  const missing = [...new Set(refs.map((s) => s.articleId).filter((id) => !byId.has(id)))];
+  for (const a of missing.length ? await store.articles.getArticles(missing) : []) byId.set(a.id, a);
+  const quote = (g: GroundedText): QuotedText => ({ text: g.text, quotes: resolve(byId, g.support) });
+  const first = members.find((a) => !a.syndicatedOf) ?? members[0] ?? null;
+  const otherIds = [...new Set(links.map((l) => (l.fromEvent === event.id ? l.toEvent : l.fromEvent)))];
+  const others = new Map(
+    (await summarize(deps, await store.events.getEvents(otherIds))).map((s) => [s.id, s]),
+  );
+  return {
+    ...summaryOf(deps, event, first),
+    redirectedFrom,
+    summaryLines: r ? r.summary.map(quote) : [],
+    significanceLine: r?.significance.text ? quote(r.significance) : null,
+    content: r?.content || fullText(members),
+    engine: r?.engine ?? null,
+    fallbacks: r?.fallbacks ?? [],
+    independentSources: new Set(members.filter((a) => !a.syndicatedOf).map((a) => a.outlet ?? a.id)).size,
+    sources: members.map((a) => ({
+      articleId: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      url: a.url,
+      publishedAt: a.publishedAt,
+      syndicated: a.syndicatedOf !== null,
+      syndicatedOf: a.syndicatedOf,
+    })),
+    responses: (r?.responses ?? []).map((x) => ({
+      actorId: x.actorId,
+      actorName: x.actorName,
+      text: x.text,
+      quotes: resolve(byId, x.support),
+    })),
+    related: links.flatMap((l) => {
+      const otherId = l.fromEvent === event.id ? l.toEvent : l.fromEvent;
+      const o = others.get(otherId);
+      if (!o) return [];
+      return [
+        {
+          eventId: otherId,
+          title: o.title,
+          date: o.firstSeen,
+          pending: o.pending,
+          relation: l.fromEvent === event.id ? ("earlier" as const) : ("later" as const),
+          type: l.type,
+          confidence: l.confidence,
+          explanation: l.explanation,
+          evidence: l.evidence,
+        },
+      ];
+    }),
+    actors: (actorMap.get(event.id) ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      country: a.country,
+    })),
+    changelog,
+  };
+}
+
+function resolve(byId: Map<string, Article>, refs: SentenceRef[]): Quote[] {
+  return refs.flatMap((ref) => {
+    const a = byId.get(ref.articleId);
+    const text = a?.sentences[ref.sentence];
+    if (!a || text === undefined) return [];
+    return [
+      {
+        articleId: a.id,
+        sentence: ref.sentence,
+        text,
+        outlet: a.outlet,
+        url: a.url,
+        publishedAt: a.publishedAt,
+      },
+    ];
+  });
+}
+
+/** Text of the independent member articles, each under its outlet and title. */
+function fullText(members: Article[]): string {
+  const own = members.filter((a) => !a.syndicatedOf);
+  return (own.length ? own : members)
+    .map((a) => `${a.outlet ?? "Unknown outlet"} — ${a.title}\n\n${a.text}`)
+    .join("\n\n");
+}
