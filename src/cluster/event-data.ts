@@ -1,0 +1,163 @@
+import { featureGroup, GROUP_COUNT } from "./feature-groups.ts";
+import { groupNorms, type SparseVector } from "./sparse-vector.ts";
+
+/** One member article as the clusterer remembers it. */
+export interface MemberData {
+  id: string;
+  /** Publication time (ms epoch) or null when unknown. */
+  time: number | null;
+  outlet: string | null;
+  syndicated: boolean;
+  /** True when the article has a body long enough to be judged by the stricter, balanced similarity. */
+  body: boolean;
+  /** Strongest features of the article vector, for split decisions. */
+  vec: SparseVector;
+  /** Entity keys the article mentions. */
+  entities: string[];
+}
+
+/** Mutable internal state of one active event. */
+export interface EventData {
+  id: number;
+  members: MemberData[];
+  /** Sum of member vectors (capped to the strongest features). */
+  centroid: Map<string, number>;
+  /** Squared norm of the centroid per feature group. */
+  norms: number[];
+  /** Entity key → number of members mentioning it. */
+  entities: Map<string, number>;
+  entityLabels: Map<string, string>;
+  firstSeen: number | null;
+  lastUpdated: number | null;
+  /** Latest effective time (article time, else the stream clock) for window eviction. */
+  lastActive: number | null;
+  /** Ingest sequence number of the latest member, for count-based eviction. */
+  lastSeq: number;
+  /** Ids of events merged into this one (redirects while this event is active). */
+  absorbed: number[];
+}
+
+/** Read-only view of an event as the rest of Sitrep sees it. */
+export interface ClusterEventState {
+  id: number;
+  articleIds: string[];
+  /** Distinct outlets among non-syndicated members (unknown outlets count once each). */
+  sourceCount: number;
+  firstSeen: number | null;
+  lastUpdated: number | null;
+  /** lastUpdated − firstSeen in ms (0 when fewer than two dated members). */
+  timeSpan: number;
+  topEntities: string[];
+  /** Ids of events merged into this one. */
+  absorbed: number[];
+}
+
+/** Counts independent sources: distinct outlets of non-syndicated members; each unknown outlet is its own. */
+export function independentSources(members: readonly MemberData[]): number {
+  const outlets = new Set<string>();
+  let unknown = 0;
+  for (const m of members) {
+    if (m.syndicated) continue;
+    if (m.outlet === null) unknown++;
+    else outlets.add(m.outlet.trim().toLowerCase());
+  }
+  return outlets.size + unknown;
+}
+
+/** True when most members are body-rich, so the event is compared with the balanced similarity. */
+export function isBodyRich(e: EventData): boolean {
+  let n = 0;
+  for (const m of e.members) if (m.body) n++;
+  return 2 * n > e.members.length;
+}
+
+/** Builds the public view of an event, listing its `limit` most-mentioned entities (ties by key). */
+export function eventView(e: EventData, limit: number): ClusterEventState {
+  const ranked = [...e.entities.entries()].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
+  return {
+    id: e.id,
+    articleIds: e.members.map((m) => m.id),
+    sourceCount: independentSources(e.members),
+    firstSeen: e.firstSeen,
+    lastUpdated: e.lastUpdated,
+    timeSpan: e.firstSeen !== null && e.lastUpdated !== null ? e.lastUpdated - e.firstSeen : 0,
+    topEntities: ranked.slice(0, limit).map(([k]) => e.entityLabels.get(k) ?? k.slice(1)),
+    absorbed: [...e.absorbed],
+  };
+}
+
+/** Adds a vector into a centroid, keeping the group norms current. */
+export function addToCentroid(
+  e: EventData,
+  keys: readonly string[],
+  vals: readonly number[],
+  sign = 1,
+): void {
+  for (let i = 0; i < keys.length; i++) {
+    const old = e.centroid.get(keys[i]) ?? 0;
+    const next = old + sign * vals[i];
+    e.norms[featureGroup(keys[i])] += next * next - old * old;
+    if (Math.abs(next) < 1e-12) e.centroid.delete(keys[i]);
+    else e.centroid.set(keys[i], next);
+  }
+}
+
+/** Drops the weakest centroid features beyond `cap` (ties by key) and recomputes the norm exactly. */
+export function capCentroid(e: EventData, cap: number): void {
+  if (e.centroid.size <= cap) return;
+  const entries = [...e.centroid.entries()].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
+  entries.length = Math.floor(cap * 0.8);
+  e.centroid = new Map(entries);
+  recomputeNorm(e);
+}
+
+/** Recomputes the group norms from scratch (after pruning or merges), removing accumulated rounding. */
+export function recomputeNorm(e: EventData): void {
+  e.norms = groupNorms(e.centroid);
+}
+
+/** Zeroed group norms for a new centroid. */
+export function emptyNorms(): number[] {
+  return new Array<number>(GROUP_COUNT).fill(0);
+}
+
+/** Builds an event from scratch out of member records (used by splits). */
+export function eventFromMembers(
+  id: number,
+  members: MemberData[],
+  labels: ReadonlyMap<string, string>,
+  centroidCap: number,
+): EventData {
+  const e: EventData = {
+    id,
+    members,
+    centroid: new Map(),
+    norms: emptyNorms(),
+    entities: new Map(),
+    entityLabels: new Map(),
+    firstSeen: null,
+    lastUpdated: null,
+    lastActive: null,
+    lastSeq: 0,
+    absorbed: [],
+  };
+  for (const m of members) {
+    addToCentroid(e, m.vec.keys, m.vec.vals);
+    for (const k of m.entities) {
+      e.entities.set(k, (e.entities.get(k) ?? 0) + 1);
+      const label = labels.get(k);
+      if (label !== undefined && !e.entityLabels.has(k)) e.entityLabels.set(k, label);
+    }
+    if (m.time !== null) {
+      e.firstSeen = e.firstSeen === null ? m.time : Math.min(e.firstSeen, m.time);
+      e.lastUpdated = e.lastUpdated === null ? m.time : Math.max(e.lastUpdated, m.time);
+    }
+  }
+  capCentroid(e, centroidCap);
+  recomputeNorm(e);
+  return e;
+}

@@ -1,0 +1,81 @@
+import type { EventClusterer } from "./event-clusterer.ts";
+import type { EventData } from "./event-data.ts";
+import { isBodyRich } from "./event-data.ts";
+import { absorbEvent, mergeSurvivor } from "./merge-events.ts";
+import { balancedCosine, groupDotsMaps, jointCosine, topUnitVector } from "./sparse-vector.ts";
+
+/** A merged fragment: event `from` now redirects to event `to`. */
+export interface MergeRedirect {
+  from: number;
+  to: number;
+}
+
+const MAX_ROUNDS = 4;
+
+/**
+ * Joins active events whose centroids (time-discounted) are at least `mergeRatio` times their join
+ * threshold similar (event pairs are held to the same scale as articles, only stricter).
+ * Candidate pairs come from the clusterer's index; they are merged best-first with scores
+ * recomputed on the current centroids, and rounds repeat until nothing changes.
+ */
+export function mergePass(c: EventClusterer): MergeRedirect[] {
+  const out: MergeRedirect[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const pairs = candidatePairs(c);
+    let merged = 0;
+    for (const [, a, b] of pairs) {
+      const ea = c.events.get(c.resolve(a));
+      const eb = c.events.get(c.resolve(b));
+      if (!ea || !eb || ea === eb) continue;
+      if (similarity(c, ea, eb) < mergeThreshold(c, ea, eb)) continue;
+      const [keep, drop] = mergeSurvivor(ea, eb);
+      merge(c, keep, drop);
+      out.push({ from: drop.id, to: keep.id });
+      merged++;
+    }
+    if (merged === 0) break;
+  }
+  return out;
+}
+
+function mergeThreshold(c: EventClusterer, a: EventData, b: EventData): number {
+  const p = c.params;
+  return p.mergeRatio * (isBodyRich(a) && isBodyRich(b) ? p.bodyThreshold : p.threshold);
+}
+
+/** Time-discounted centroid similarity of two events (balanced when both are body-rich). */
+function similarity(c: EventClusterer, a: EventData, b: EventData): number {
+  const gap =
+    a.firstSeen === null || b.firstSeen === null || a.lastUpdated === null || b.lastUpdated === null
+      ? null
+      : Math.max(0, a.firstSeen - b.lastUpdated, b.firstSeen - a.lastUpdated);
+  const dots = groupDotsMaps(a.centroid, b.centroid);
+  const body = isBodyRich(a) && isBodyRich(b);
+  const sim = body ? balancedCosine(dots, a.norms, b.norms) : jointCosine(dots, a.norms, b.norms);
+  return sim * c.decay(gap);
+}
+
+function candidatePairs(c: EventClusterer): [number, number, number][] {
+  const p = c.params;
+  const pairs: [number, number, number][] = [];
+  for (const id of c.eventIds()) {
+    const e = c.events.get(id)!;
+    const query = topUnitVector(e.centroid, p.indexFeatures * 2);
+    for (const other of c.index.candidates(query, query.keys.length, p.maxCandidates)) {
+      if (other <= id) continue;
+      const o = c.events.get(other)!;
+      const s = similarity(c, e, o);
+      if (s >= mergeThreshold(c, e, o)) pairs.push([s, id, other]);
+    }
+  }
+  return pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+}
+
+function merge(c: EventClusterer, keep: EventData, drop: EventData): void {
+  absorbEvent(keep, drop, c.params.centroidFeatures);
+  c.index.moveAll(drop.id, keep.id);
+  for (const m of drop.members) c.articleEvent.set(m.id, keep.id);
+  for (const [from, to] of c.redirects) if (to === drop.id) c.redirects.set(from, keep.id);
+  c.redirects.set(drop.id, keep.id);
+  c.events.delete(drop.id);
+}

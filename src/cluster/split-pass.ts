@@ -1,0 +1,40 @@
+import type { EventClusterer } from "./event-clusterer.ts";
+import { eventFromMembers, isBodyRich } from "./event-data.ts";
+import { planSplit } from "./split-event.ts";
+
+/** An event split in two: `articleIds` moved from event `from` to the new event `to`. */
+export interface SplitResult {
+  from: number;
+  to: number;
+  articleIds: string[];
+}
+
+/** Splits every active event whose members fall into two dissimilar groups (see planSplit). */
+export function splitPass(c: EventClusterer): SplitResult[] {
+  const p = c.params;
+  const out: SplitResult[] = [];
+  for (const id of c.eventIds()) {
+    const e = c.events.get(id)!;
+    const threshold = p.splitRatio * (isBodyRich(e) ? p.bodyThreshold : p.threshold);
+    const plan = planSplit(e.members, threshold, p.minSplitSize);
+    if (!plan) continue;
+    const kept = eventFromMembers(e.id, plan.keep, e.entityLabels, p.centroidFeatures);
+    const moved = eventFromMembers(c.nextId++, plan.move, e.entityLabels, p.centroidFeatures);
+    for (const part of [kept, moved]) {
+      part.lastActive = e.lastActive;
+      part.lastSeq = e.lastSeq;
+    }
+    kept.absorbed = e.absorbed;
+    c.index.remove(e.id);
+    c.events.set(kept.id, kept);
+    c.events.set(moved.id, moved);
+    for (const part of [kept, moved]) {
+      for (const m of part.members) {
+        c.index.add(part.id, m.vec, p.indexFeatures);
+        c.articleEvent.set(m.id, part.id);
+      }
+    }
+    out.push({ from: e.id, to: moved.id, articleIds: plan.move.map((m) => m.id) });
+  }
+  return out;
+}
