@@ -1,6 +1,10 @@
 import type { ActorResponse, SentenceRef } from "./actor.ts";
 
-/** PLOVER event categories. */
+/**
+ * PLOVER event categories. The 2021 manual's 16 plus the four that the PLOVER gold-standard records use:
+ * DEMAND (≈ REQUEST), DISAPPROVE (≈ ACCUSE), INVESTIGATE (ACCUSE/investigate) and FIGHT (conventional force,
+ * split from ASSAULT). The classifier emits the gold-standard labels.
+ */
 export const PLOVER_TYPES = [
   "AGREE",
   "CONSULT",
@@ -18,6 +22,10 @@ export const PLOVER_TYPES = [
   "MOBILIZE",
   "COERCE",
   "ASSAULT",
+  "DEMAND",
+  "DISAPPROVE",
+  "INVESTIGATE",
+  "FIGHT",
 ] as const;
 export type PloverType = (typeof PLOVER_TYPES)[number];
 

@@ -1,0 +1,102 @@
+import type { Actor, ActorKind, Sector } from "../model/actor.ts";
+import { COUNTRY_NAMES, ORGS } from "./gazetteer/index.ts";
+import type { Entry } from "./gazetteer/types.ts";
+
+/** An actor found over tokens [start, end) of one sentence, before offsets are attached. */
+export interface SpanMention {
+  start: number;
+  end: number;
+  actor: Actor;
+  /** Evaluation code: ISO-3, or IGO/NGO/IMG; null while unresolved. */
+  code: string | null;
+  /** The words name a place (country, city, region) rather than an organisation or person. */
+  place: boolean;
+  /** Country still to be taken from the surrounding words (a bare "rebels", "President X"). */
+  needsContext: boolean;
+  /** Country was guessed from elsewhere in the sentence or article, not from the phrase itself. */
+  weak: boolean;
+  /** One side of a hyphenated pair ("Israeli-Palestinian talks"). */
+  compound: boolean;
+  /** Owned by the subject through a pronoun ("its troops"): part of the actor, not a separate party. */
+  possessed?: boolean;
+  /** For places: the place's own name ("Tripoli"); the actor is its country. */
+  placeName?: string;
+}
+
+/** The ActorKind that goes with a sector. */
+export function kindForSector(sector: Sector | null | undefined): ActorKind {
+  switch (sector) {
+    case "REB":
+      return "armed-group";
+    case "MIL":
+    case "COP":
+      return "military";
+    case "GOV":
+    case "LEG":
+    case "JUD":
+      return "government";
+    case "MED":
+      return "media";
+    case "NGO":
+      return "ngo";
+    case "IGO":
+      return "igo";
+    default:
+      return "organization";
+  }
+}
+
+/** Builds an Actor with defaults for the fields not given. */
+export function makeActor(fields: Partial<Actor> & Pick<Actor, "id" | "name" | "kind">): Actor {
+  return {
+    country: null,
+    code: null,
+    sector: null,
+    role: null,
+    organization: null,
+    stateMedia: false,
+    ...fields,
+  };
+}
+
+/** The country actor for an ISO-3 code. */
+export function countryActor(iso3: string): Actor {
+  return makeActor({
+    id: iso3,
+    name: COUNTRY_NAMES.get(iso3) ?? iso3,
+    kind: "country",
+    country: iso3,
+    code: iso3,
+  });
+}
+
+/** The actor a single gazetteer entry stands for on its own. */
+export function entryActor(e: Entry): Actor {
+  switch (e.kind) {
+    case "org": {
+      const org = e.id ? ORGS.get(e.id) : undefined;
+      return makeActor({
+        id: e.id ?? e.name,
+        name: org?.name ?? e.name,
+        kind: e.actorKind ?? "organization",
+        country: e.iso3,
+        code: e.code ?? e.iso3,
+        sector: e.sector ?? null,
+        stateMedia: e.stateMedia === true,
+      });
+    }
+    case "person":
+      return makeActor({
+        id: e.id ?? e.name,
+        name: e.name,
+        kind: "person",
+        country: e.code === "IGO" || e.code === "NGO" ? null : e.iso3,
+        code: e.code ?? e.iso3,
+        sector: e.sector ?? "GOV",
+        role: e.role ?? null,
+        organization: e.organ ? (ORGS.get(e.organ)?.name ?? null) : null,
+      });
+    default:
+      return e.iso3 ? countryActor(e.iso3) : makeActor({ id: e.name, name: e.name, kind: "organization" });
+  }
+}

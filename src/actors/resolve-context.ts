@@ -1,0 +1,86 @@
+import { COUNTRY_NAMES } from "./gazetteer/index.ts";
+import { NP_FILLERS } from "./gazetteer/vocabulary.ts";
+import type { SpanMention } from "./mention.ts";
+import type { Token } from "./tokenize.ts";
+
+const PP_PREPS = new Set([
+  "in",
+  "from",
+  "of",
+  "at",
+  "near",
+  "across",
+  "throughout",
+  "inside",
+  "within",
+  "around",
+]);
+const FINITE = new Set(
+  "has have had is are was were will would shall should can could may might must said says did does do".split(
+    " ",
+  ),
+);
+
+function withCode(m: SpanMention, code: string, weak: boolean): void {
+  m.code = code;
+  m.needsContext = false;
+  m.weak = weak;
+  const a = m.actor;
+  a.code = code;
+  if (code === "IGO" || code === "NGO" || code === "IMG") return;
+  a.country = code;
+  if (a.kind !== "person") {
+    a.id = `${code}-${a.sector ?? "GOV"}`;
+    a.name = `${COUNTRY_NAMES.get(code) ?? code} ${a.name}`;
+  }
+}
+
+// "rebels in the Ivory Coast", "refugees fleeing the civil war in Liberia": a place within a few words.
+function rightPlace(tokens: Token[], byStart: Map<number, SpanMention>, m: SpanMention): string | null {
+  let seenPrep = false;
+  for (let k = m.end; k < Math.min(tokens.length, m.end + 9); k++) {
+    const t = tokens[k];
+    if (t.text === "," || t.text === ";" || FINITE.has(t.lower)) return null;
+    if (PP_PREPS.has(t.lower)) seenPrep = true;
+    const other = byStart.get(k);
+    if (other && seenPrep && other.code && !other.needsContext) return other.code;
+  }
+  return null;
+}
+
+// "Romania's new government": a possessor just before the head.
+function leftPossessor(tokens: Token[], byEnd: Map<number, SpanMention>, m: SpanMention): string | null {
+  let k = m.start - 1;
+  while (k >= 0 && NP_FILLERS.has(tokens[k].lower)) k--;
+  if (k < 1 || tokens[k].lower !== "'s") return null;
+  const owner = byEnd.get(k);
+  return owner?.code && !owner.needsContext ? owner.code : null;
+}
+
+/** Gives a country to mentions that lack one: from a nearby place, a possessor, the sentence, or a fallback. */
+export function resolveContext(
+  tokens: Token[],
+  mentions: SpanMention[],
+  fallback: string | null = null,
+): void {
+  if (!mentions.some((m) => m.needsContext)) return;
+  const byStart = new Map<number, SpanMention>();
+  const byEnd = new Map<number, SpanMention>();
+  for (const m of mentions) {
+    if (!byStart.has(m.start)) byStart.set(m.start, m);
+    byEnd.set(m.end, m);
+  }
+  for (const m of mentions) {
+    if (!m.needsContext) continue;
+    const near = rightPlace(tokens, byStart, m) ?? leftPossessor(tokens, byEnd, m);
+    if (near) {
+      withCode(m, near, false);
+      continue;
+    }
+    const other = mentions.find(
+      (o) => o !== m && o.code && !o.needsContext && !o.compound && o.code !== "NGO",
+    );
+    const code = other?.code ?? fallback;
+    if (code) withCode(m, code, true);
+  }
+}

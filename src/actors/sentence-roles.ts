@@ -1,0 +1,148 @@
+import type { SentenceAnalysis } from "./analyze-sentence.ts";
+import type { ClauseInfo } from "./clauses.ts";
+import type { SpanMention } from "./mention.ts";
+import type { Token } from "./tokenize.ts";
+
+/** The event word of a sentence and how it distributes roles. */
+export interface Anchor {
+  start: number;
+  end: number;
+  /** "held talks with X": X acts too. */
+  symmetric?: boolean;
+  /** "peacekeepers arrived in X": X receives and is the source. */
+  swap?: boolean;
+  /** "X died": X suffers. */
+  victim?: boolean;
+  /** "A said B must …": B is the target. */
+  demandSubject?: boolean;
+}
+
+/** Who acts (source) and who is acted upon (target) in one sentence. */
+export interface Roles {
+  source: SpanMention[];
+  target: SpanMention[];
+}
+
+const CONNECT = new Set(
+  ", and or the its their both neighboring neighbouring 's as well other fellow also & nor either".split(" "),
+);
+const BOUNDARY = new Set(
+  (
+    "which who whom whose where while because after before since despite although though following amid but " +
+    "unless if when whereas without ; — –"
+  ).split(" "),
+);
+const BE = new Set("was were been being be is are get got gets".split(" "));
+const SPEECH = new Set(
+  "said says say reiterated reiterates concluded insisted stressed added told announced declared argued believes".split(
+    " ",
+  ),
+);
+const PARTICIPLE_EXTRA = new Set(
+  "put set held hit shot struck taken seen caught given sent brought beaten".split(" "),
+);
+
+function usable(m: SpanMention, clauses: ClauseInfo, lo: number): boolean {
+  return m.code !== null && !m.possessed && !clauses.blocked[m.start] && m.start >= lo;
+}
+
+function gapConnects(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!CONNECT.has(tokens[k].lower)) return false;
+  return true;
+}
+
+function firstGroup(a: SentenceAnalysis, clauses: ClauseInfo, from: number, to: number): SpanMention[] {
+  const group: SpanMention[] = [];
+  let end = -1;
+  for (const m of a.mentions) {
+    if (m.start < from || m.start >= to || !usable(m, clauses, from)) continue;
+    if (group.length === 0) {
+      group.push(m);
+      end = m.end;
+    } else if (m.start < end || gapConnects(a.tokens, end, m.start)) {
+      group.push(m);
+      end = Math.max(end, m.end);
+    } else break;
+  }
+  return group;
+}
+
+function scopeEnd(tokens: Token[], clauses: ClauseInfo, from: number, anchorEnd: number): number {
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (clauses.blocked[k] || BOUNDARY.has(t.lower)) return k;
+    if (t.lower === "that" && k > anchorEnd + 1) return k;
+    if (t.text === "," && tokens[k + 1]?.lower.endsWith("ing")) return k;
+  }
+  return tokens.length;
+}
+
+function clauseEnd(tokens: Token[], clauses: ClauseInfo, from: number): number {
+  for (let k = from; k < tokens.length; k++) if (clauses.blocked[k] || tokens[k].text === ";") return k;
+  return tokens.length;
+}
+
+function isPassive(tokens: Token[], anchor: Anchor): boolean {
+  const head = tokens[anchor.start].lower;
+  const participle = head.endsWith("ed") || head.endsWith("en") || PARTICIPLE_EXTRA.has(head);
+  const under = head === "under";
+  if ((!participle && !under) || tokens[anchor.start + 1]?.lower === "to") return false;
+  for (let k = anchor.start - 1; k >= Math.max(0, anchor.start - 4); k--) {
+    const w = tokens[k].lower;
+    if (BE.has(w)) return true;
+    if (!(w.endsWith("ly") || w.endsWith("ed") || PARTICIPLE_EXTRA.has(w) || w === "also" || w === "not"))
+      return false;
+  }
+  return false;
+}
+
+function passiveRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: Anchor): Roles {
+  const lo = clauses.clauseStart;
+  const target = firstGroup(a, clauses, lo, anchor.start);
+  const end = clauseEnd(a.tokens, clauses, anchor.end);
+  let by = -1;
+  for (let k = anchor.end; k < Math.min(end, anchor.end + 6); k++) if (a.tokens[k].lower === "by") by = k;
+  const source = firstGroup(a, clauses, by >= 0 ? by + 1 : anchor.end, end);
+  return { source, target };
+}
+
+function speechVerb(tokens: Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) if (SPEECH.has(tokens[k].lower)) return k;
+  return -1;
+}
+
+/** Splits a sentence's actors into sources and targets around its event word. */
+export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: Anchor | null): Roles {
+  const lo = clauses.clauseStart;
+  const tokens = a.tokens;
+  if (!anchor) return { source: firstGroup(a, clauses, lo, tokens.length), target: [] };
+  const inv = clauses.inverted;
+  if (inv && anchor.start === inv.verb) {
+    const unblocked: ClauseInfo = { ...clauses, inverted: null };
+    return {
+      source: firstGroup(a, unblocked, inv.start, inv.verb),
+      target: firstGroup(a, unblocked, lo, inv.start - 1),
+    };
+  }
+  if (anchor.victim || anchor.swap || isPassive(tokens, anchor)) return passiveRoles(a, clauses, anchor);
+  let source: SpanMention[];
+  let target: SpanMention[] = [];
+  const speech = anchor.demandSubject ? speechVerb(tokens, lo, anchor.start) : -1;
+  if (speech > 0) {
+    source = firstGroup(a, clauses, lo, speech);
+    target = firstGroup(a, clauses, speech + 1, anchor.start);
+  } else source = firstGroup(a, clauses, lo, anchor.start);
+  const scope = scopeEnd(tokens, clauses, anchor.end, anchor.end);
+  let after = firstGroup(a, clauses, anchor.end, scope);
+  if (after.length === 0) after = firstGroup(a, clauses, anchor.end, clauseEnd(tokens, clauses, anchor.end));
+  if (anchor.symmetric) source = [...source, ...after];
+  else target = [...target, ...after];
+  return { source, target };
+}
+
+/** Distinct evaluation codes of a list of mentions, in order. */
+export function roleCodes(mentions: SpanMention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) if (m.code && !out.includes(m.code)) out.push(m.code);
+  return out;
+}

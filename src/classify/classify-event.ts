@@ -1,0 +1,131 @@
+import type { ClauseInfo } from "../actors/clauses.ts";
+import type { SpanMention } from "../actors/mention.ts";
+import type { Anchor } from "../actors/sentence-roles.ts";
+import type { Token } from "../actors/tokenize.ts";
+import type { PloverType } from "../model/event.ts";
+import { type CueMatch, findCues } from "./cues.ts";
+
+/** The event type a sentence's cues point to, before the attacker decides ASSAULT vs FIGHT. */
+export interface CueDecision {
+  type: PloverType | null;
+  cameo: string | null;
+  /** The phrase that decided the type. */
+  cue: CueMatch | null;
+  /** The first event word of the main clause, which splits source from target. */
+  anchor: Anchor | null;
+  /** Violence whose type depends on who attacks ("killed", "attacked"). */
+  violence: boolean;
+}
+
+const COOPERATIVE = new Set<PloverType>([
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "COOPERATE",
+  "AID",
+  "CONCEDE",
+  "RETREAT",
+  "INVESTIGATE",
+]);
+// CAMEO threat code for an intent to do something hostile ("will impose sanctions" → 131 threaten non-force).
+const THREAT_CODE: Partial<Record<PloverType, string>> = {
+  FIGHT: "138",
+  ASSAULT: "138",
+  MOBILIZE: "138",
+  COERCE: "132",
+  SANCTION: "131",
+  PROTEST: "133",
+  THREATEN: "130",
+};
+const INTENT_REACH = 8;
+const VIOLENCE_REACH = 14;
+
+// The verb before a gap ends the anchor: in "ordered the newspaper La Prensa to suspend" the object follows "ordered".
+function anchorEnd(m: CueMatch): number {
+  const gap = m.cue.elements.findIndex((e) => typeof e === "number");
+  return gap < 0 ? m.end : m.start + gap;
+}
+
+function toAnchor(m: CueMatch): Anchor {
+  const f = m.cue.flags;
+  return {
+    start: m.start,
+    end: anchorEnd(m),
+    symmetric: f.symmetric,
+    swap: f.swap,
+    victim: f.victim,
+    demandSubject: f.demandSubject,
+  };
+}
+
+function isShadow(m: CueMatch): boolean {
+  const f = m.cue.flags;
+  return m.cue.type === null && !f.intent && !f.victim;
+}
+
+function intentResult(
+  frame: CueMatch,
+  rest: CueMatch[],
+): { type: PloverType; cameo: string; cue: CueMatch } | null {
+  for (const c of rest) {
+    if (c.start > frame.end + INTENT_REACH) break;
+    if (c.cue.flags.intent || c.cue.type === null) continue;
+    const t = c.cue.type;
+    if (COOPERATIVE.has(t)) return { type: "AGREE", cameo: frame.cue.cameo, cue: c };
+    if (THREAT_CODE[t] && !(frame.cue.type === "AGREE" && t !== "THREATEN")) {
+      return { type: "THREATEN", cameo: THREAT_CODE[t] ?? "130", cue: c };
+    }
+    return { type: frame.cue.type ?? t, cameo: c.cue.cameo, cue: c };
+  }
+  return frame.cue.type ? { type: frame.cue.type, cameo: frame.cue.cameo, cue: frame } : null;
+}
+
+function specificViolence(from: CueMatch, rest: CueMatch[]): CueMatch | null {
+  for (const c of rest) {
+    if (c.start > from.end + VIOLENCE_REACH) break;
+    if ((c.cue.type === "ASSAULT" || c.cue.type === "FIGHT") && !c.cue.flags.violence) return c;
+  }
+  return null;
+}
+
+/** Finds the event cues of a sentence and the PLOVER type and CAMEO code they point to. */
+export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: SpanMention[] = []): CueDecision {
+  const blocked = clauses.blocked.slice();
+  for (let k = 0; k < clauses.clauseStart; k++) blocked[k] = 1;
+  // Words inside names ("Asia-Pacific Economic Cooperation", "Amnesty International") are not event cues.
+  for (const m of mentions) {
+    for (let k = Math.max(1, m.start); k < m.end; k++) if (tokens[k].cap && !blocked[k]) blocked[k] = 2;
+  }
+  const cues = findCues(tokens, blocked);
+  const inv = clauses.inverted;
+  const spoken = inv ? cues.find((c) => c.start === inv.verb && c.cue.type) : undefined;
+  if (spoken) {
+    return {
+      type: spoken.cue.type,
+      cameo: spoken.cue.cameo,
+      cue: spoken,
+      anchor: toAnchor(spoken),
+      violence: false,
+    };
+  }
+  let anchor: Anchor | null = null;
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i];
+    if (isShadow(c) || (inv && c.start >= inv.start)) continue;
+    anchor ??= toAnchor(c);
+    const rest = cues.slice(i + 1);
+    if (c.cue.flags.victim) continue;
+    if (c.cue.flags.intent) {
+      const r = intentResult(c, rest);
+      if (r) return { type: r.type, cameo: r.cameo, cue: r.cue, anchor, violence: false };
+      continue;
+    }
+    if (c.cue.flags.violence) {
+      const s = specificViolence(c, rest);
+      if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor, violence: false };
+      return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: true };
+    }
+    return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: false };
+  }
+  return { type: null, cameo: null, cue: null, anchor, violence: false };
+}

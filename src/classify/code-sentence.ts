@@ -1,0 +1,71 @@
+import { analyzeSentence } from "../actors/analyze-sentence.ts";
+import { analyzeClauses } from "../actors/clauses.ts";
+import type { SpanMention } from "../actors/mention.ts";
+import { assignRoles, roleCodes } from "../actors/sentence-roles.ts";
+import type { Actor } from "../model/actor.ts";
+import type { PloverType } from "../model/event.ts";
+import { decideEvent } from "./classify-event.ts";
+import { goldsteinForCameo, goldsteinForType } from "./goldstein.ts";
+
+/** A sentence coded as an event: who acted on whom, the PLOVER type and its Goldstein intensity. */
+export interface CodedSentence {
+  /** Source codes (ISO-3, IGO, NGO, IMG). */
+  source: string[];
+  target: string[];
+  sourceActors: Actor[];
+  targetActors: Actor[];
+  event: PloverType | null;
+  /** CAMEO code behind the type, when a cue gave one. */
+  cameo: string | null;
+  /** Goldstein weight −10..+10, null when no event was recognised. */
+  intensity: number | null;
+  /** The words that decided the type. */
+  cue: string | null;
+}
+
+const STATE_SECTORS = new Set(["MIL", "COP", "GOV"]);
+
+// Conventional force (FIGHT) when a state or its forces attack; unconventional violence (ASSAULT) otherwise.
+function violenceType(sources: SpanMention[]): PloverType {
+  const state = sources.some(
+    (m) => (m.actor.sector && STATE_SECTORS.has(m.actor.sector)) || m.actor.kind === "country",
+  );
+  return state ? "FIGHT" : "ASSAULT";
+}
+
+function actorsOf(mentions: SpanMention[]): Actor[] {
+  const seen = new Set<string>();
+  const out: Actor[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.actor.id)) continue;
+    seen.add(m.actor.id);
+    out.push(m.actor);
+  }
+  return out;
+}
+
+/** Codes one sentence: source and target actors, PLOVER event type and Goldstein intensity. */
+export function codeSentence(text: string): CodedSentence {
+  const a = analyzeSentence(text);
+  const clauses = analyzeClauses(a.tokens);
+  const d = decideEvent(a.tokens, clauses, a.mentions);
+  const roles = assignRoles(a, clauses, d.anchor);
+  let type = d.type;
+  let cameo = d.cameo;
+  if (d.violence) {
+    type = violenceType(roles.source);
+    cameo = type === "FIGHT" ? "190" : "180";
+  }
+  const intensity = type ? ((cameo ? goldsteinForCameo(cameo) : null) ?? goldsteinForType(type)) : null;
+  const cue = d.cue ? text.slice(a.tokens[d.cue.start].start, a.tokens[d.cue.end - 1].end) : null;
+  return {
+    source: roleCodes(roles.source),
+    target: roleCodes(roles.target),
+    sourceActors: actorsOf(roles.source),
+    targetActors: actorsOf(roles.target),
+    event: type,
+    cameo,
+    intensity,
+    cue,
+  };
+}
