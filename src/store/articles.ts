@@ -176,6 +176,27 @@ export class ArticleQueries {
     return [...out];
   }
 
+  /** Members of several events at once, oldest first per event. */
+  async articlesOfEvents(eventIds: number[]): Promise<Map<number, Article[]>> {
+    const out = new Map<number, Article[]>();
+    for (let i = 0; i < eventIds.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .selectAll()
+        .where("event_id", "in", eventIds.slice(i, i + CHUNK))
+        .orderBy("published_at")
+        .orderBy("seq")
+        .execute();
+      for (const r of rows) {
+        const a = toArticle(r);
+        const list = out.get(a.eventId as number);
+        if (list) list.push(a);
+        else out.set(a.eventId as number, [a]);
+      }
+    }
+    return out;
+  }
+
   /** Article ids matching a full-text query, best first. */
   async searchIds(query: string, limit = 100): Promise<string[]> {
     const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
