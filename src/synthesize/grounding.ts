@@ -166,21 +166,32 @@ export function extractNames(text: string): NameSpan[] {
 export function findUngrounded(text: string, evidence: string[], names: string[] = []): string | null {
   const vocabulary = buildVocabulary([...evidence, ...names]);
   for (const span of extractNames(text)) {
-    const words = span.words.filter(
-      (w, i) => !COMMON_WORDS.has(w.toLowerCase()) && !(i === 0 && span.sentenceInitial && isOpener(w)),
-    );
-    const missing = words.filter((w) => !vocabulary.has(w));
-    if (missing.length > 0) return `ungrounded name "${span.name}"`;
+    const opener =
+      span.sentenceInitial && (COMMON_WORDS.has(span.words[0].toLowerCase()) || isOpener(span.words[0]));
+    const words = span.words.filter((w, i) => !COMMON_WORDS.has(w.toLowerCase()) && !(i === 0 && opener));
+    if (words.some((w) => !vocabulary.has(w))) {
+      return `ungrounded name "${opener ? span.words.slice(1).join(" ") : span.name}"`;
+    }
   }
   const known = new Set([...evidence, ...names].flatMap(extractNumbers));
   for (const n of extractNumbers(text)) if (!known.has(n)) return `ungrounded number ${formatNumber(n)}`;
   return null;
 }
 
-/** True for a sentence-opening word that reads as a verb or adverb rather than a name ("Confirmed"). */
+/** Irregular past tenses that open response lines ("Sent envoys to ..."), which the -ed rule misses. */
+const IRREGULAR_PAST = new Set(
+  (
+    "said told sent met held made gave took kept left lost won struck shot fought brought sought thought " +
+    "spoke wrote began led fled hit put set cut let came went saw found became chose drew fell felt got " +
+    "grew heard knew laid meant paid rose sold shook shut stood threw understood withdrew broke built " +
+    "caught dealt forgave overtook overthrew bore beat bid spent swore stole ran read"
+  ).split(" "),
+);
+
+/** True for a sentence-opening word that reads as a verb or adverb rather than a name ("Confirmed", "Sent"). */
 function isOpener(word: string): boolean {
   const w = word.toLowerCase();
-  return w.length > 4 && /(?:ed|ing|ly)$/.test(w) && !/jing$/.test(w);
+  return IRREGULAR_PAST.has(w) || (w.length > 4 && /(?:ed|ing|ly)$/.test(w) && !/jing$/.test(w));
 }
 
 function formatNumber(n: number): string {

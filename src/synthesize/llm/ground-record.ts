@@ -84,6 +84,8 @@ function checkTitle(raw: string, input: SynthesisInput, evidence: Evidence): Che
 }
 
 function checkAll(items: Cited[], evidence: Evidence): Checked<GroundedText[]> {
+  if (items.length < 1 || items.length > 2)
+    return { ok: false, reason: `${items.length} sentences, want 1-2` };
   const out: GroundedText[] = [];
   for (const [i, item] of items.entries()) {
     const checked = checkCited(item, evidence);
