@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { engineContract } from "./engine-contract.ts";
+import { createFakeFallbackEngine } from "./llm/create-fake-fallback-engine.ts";
 import { createLlmEngine } from "./llm/create-llm-engine.ts";
-import { createFakeFallbackEngine } from "./llm/fake-fallback-engine.ts";
-import { type FakeLlmServer, startFakeLlmServer } from "./llm/fake-llm-server.ts";
+import { type FakeLlmServer, startFakeLlmServer } from "./llm/start-fake-llm-server.ts";
 
 let server: FakeLlmServer;
 beforeAll(async () => {

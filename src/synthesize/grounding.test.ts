@@ -80,6 +80,23 @@ describe("findUngrounded", () => {
       want: null,
     },
     { name: "acronym of an evidence name", text: "Iran and the US exchanged messages.", want: null },
+    { name: "irregular verb opening a response", text: "Sent messages to the United States.", want: null },
+    {
+      name: "opener left out of the reported name",
+      text: "Sent Foreign Minister Ishaq Dar to Tehran.",
+      want: 'ungrounded name "Foreign Minister Ishaq Dar"',
+    },
+    {
+      name: "title-case word absent from the sources",
+      text: "Iran Confirms Backchannel Talks",
+      want: 'ungrounded name "Iran Confirms Backchannel Talks"',
+    },
+    { name: "en-dash compound", text: "Iran–US contacts continue via Pakistan.", want: null },
+    {
+      name: "capitalized mid-sentence word",
+      text: "Iran said the Kremlin was informed.",
+      want: 'ungrounded name "Kremlin"',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(findUngrounded(c.text, EVIDENCE, c.names)).toBe(c.want));
 });

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTRACT_INPUTS } from "../engine-contract.ts";
-import { type FakeLlmServer, type FakeRequest, groundedEcho, startFakeLlmServer } from "./fake-llm-server.ts";
 import type { LlmRecord } from "./llm-record.ts";
-import { makeTestEngine } from "./test-engine.ts";
+import { makeTestEngine } from "./make-test-engine.ts";
+import {
+  type FakeLlmServer,
+  type FakeRequest,
+  groundedEcho,
+  startFakeLlmServer,
+} from "./start-fake-llm-server.ts";
 
 const INPUT = CONTRACT_INPUTS[0].input;
 const ALL_FIELDS = ["title", "summary", "significance", "responses"];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTRACT_INPUTS } from "../engine-contract.ts";
-import { type FakeLlmServer, startFakeLlmServer } from "./fake-llm-server.ts";
+import { makeTestEngine } from "./make-test-engine.ts";
 import { retryAfterMs } from "./post-with-retry.ts";
-import { makeTestEngine } from "./test-engine.ts";
+import { type FakeLlmServer, startFakeLlmServer } from "./start-fake-llm-server.ts";
 
 const INPUT = CONTRACT_INPUTS[0].input;
 

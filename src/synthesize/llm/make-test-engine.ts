@@ -1,6 +1,6 @@
+import { createFakeFallbackEngine } from "./create-fake-fallback-engine.ts";
 import { createLlmEngine, type LlmEngineOptions } from "./create-llm-engine.ts";
-import { createFakeFallbackEngine } from "./fake-fallback-engine.ts";
-import type { FakeLlmServer } from "./fake-llm-server.ts";
+import type { FakeLlmServer } from "./start-fake-llm-server.ts";
 
 /** An llm engine wired to the fake server for tests, with recorded back-off delays and a counting fallback. */
 export function makeTestEngine(
