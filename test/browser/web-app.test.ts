@@ -1,0 +1,190 @@
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApi } from "../../src/api/app.ts";
+import { type RunningServer, startServer } from "../../src/api/server.ts";
+import { fillFixtureRecords, openDemoContext } from "../../src/api/testdata/demo-fixture.ts";
+import type { PipelineContext } from "../../src/pipeline/context.ts";
+import { processArticles } from "../../src/pipeline/process-articles.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = resolve(import.meta.dirname, "../..");
+const SHOTS = join(ROOT, "test-output/screenshots");
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+let ctx: PipelineContext;
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+let ids: Record<string, number>;
+const cspErrors: string[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+describe.skipIf(!hasChromium)("web app in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
+    ctx = await openDemoContext();
+    ids = await fillFixtureRecords(ctx);
+    server = await startServer(createApi(ctx, { pollMs: 300 }), { host: "127.0.0.1", port: 0 });
+    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "sitrep-chromium-")), {
+      executablePath: CHROMIUM,
+      viewport: { width: 1360, height: 900 },
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.store.close();
+  });
+
+  it("shows the live feed", async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator(".event-row").first().waitFor();
+    expect(await page.locator(".event-row").count()).toBeGreaterThan(20);
+    await expect.poll(() => page.locator(".live").textContent()).toMatch(/Live/);
+    expect(await page.getByText("(record pending)").count()).toBeGreaterThan(0);
+    await shot("feed");
+  });
+
+  it("puts a new event at the top of the feed without a reload", async () => {
+    await processArticles(ctx, "src_browser_test", [
+      {
+        item: "b#1",
+        raw: {
+          externalId: "browser-1",
+          url: "https://news.example/browser-1",
+          title: "Flooding cuts the coastal highway north of Port Meridian",
+          text: "Heavy rain flooded the coastal highway north of Port Meridian on Friday, officials said. Crews expect to reopen it by Sunday.",
+          outlet: "Example News",
+          publishedAt: "2026-11-20T23:00:00Z",
+          author: null,
+          language: "en",
+          gold: null,
+        },
+      },
+    ]);
+    await page
+      .locator(".event-row.flash-new", { hasText: "Flooding cuts the coastal highway" })
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it("filters the feed by theatre and text", async () => {
+    await page.goto(`${server.url}/?theatre=iran-israel`);
+    await page.locator(".event-row").first().waitFor();
+    expect(await page.locator(".event-row").count()).toBe(4);
+    await page.goto(`${server.url}/?q=Baghaei`);
+    await page.locator(".event-row", { hasText: "Pakistani mediator" }).waitFor();
+  });
+
+  it("opens the Iran–US backchannel event with every section filled", async () => {
+    await page.goto(`${server.url}/`);
+    await page
+      .getByRole("link", { name: "Iran–US backchannel talks continue via Pakistani mediator" })
+      .click();
+    await page.locator("#event-title").waitFor();
+    expect(page.url()).toBe(`${server.url}/events/${ids.pakistan}`);
+    const section = (id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+    expect((await section("h-summary").locator(".summary").innerText()).length).toBeGreaterThan(80);
+    expect(await section("h-summary").locator(".significance").innerText()).toMatch(/diplomatic/);
+    expect(await page.locator("#h-sources").textContent()).toMatch(/Sources \(\d+\)/);
+    expect(await section("h-sources").locator(".sources li").count()).toBeGreaterThanOrEqual(2);
+    expect(await section("h-responses").locator(".responses > li").count()).toBe(4);
+    expect(await page.locator("#h-related").textContent()).toMatch(/Related Events \(3\)/);
+    expect(await section("h-related").locator(".badge-rel").allInnerTexts()).toEqual(
+      expect.arrayContaining(["parallel", "de-escalation", "update"]),
+    );
+    expect(await page.locator(".changelog li").count()).toBeGreaterThan(0);
+    await section("h-responses").locator("summary", { hasText: "Esmail Baghaei" }).click();
+    await section("h-responses").locator("blockquote", { hasText: "exchange of messages" }).first().waitFor();
+    await section("h-content").locator("summary").click();
+    expect((await section("h-content").locator(".content-text").innerText()).length).toBeGreaterThan(500);
+    await page.locator("#event-title").scrollIntoViewIfNeeded();
+    await shot("event");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("event-phone");
+    await page.setViewportSize({ width: 1360, height: 900 });
+  });
+
+  it("follows a related-event link", async () => {
+    await page.locator(".related-link", { hasText: "Turkey steps up mediation" }).click();
+    await page.locator("#event-title", { hasText: "Turkey steps up mediation" }).waitFor();
+    expect(page.url()).toBe(`${server.url}/events/${ids.turkey}`);
+    expect(await page.locator(".related-link", { hasText: "Pakistani mediator" }).count()).toBe(1);
+  });
+
+  it("walks the related-events graph", async () => {
+    await page.goto(`${server.url}/events/${ids.pakistan}`);
+    await page.getByRole("link", { name: "Open graph →" }).click();
+    await page.locator(".graph-canvas canvas").first().waitFor();
+    expect(await page.locator(".graph-list li").count()).toBe(4);
+    await page.waitForTimeout(300);
+    await shot("graph");
+    await page.locator(".graph-list a", { hasText: "Iran denies a formal agreement" }).click();
+    await page.locator("#event-title", { hasText: "Iran denies a formal agreement" }).waitFor();
+  });
+
+  it("shows a theatre's escalation chart, timeline and storylines", async () => {
+    await page.goto(`${server.url}/theatres/iran-israel`);
+    await page.locator(".chart svg").nth(1).waitFor();
+    expect(await page.locator(".chart svg path").count()).toBeGreaterThan(20);
+    expect(await page.locator(".storyline-chain li").count()).toBe(4);
+    await page.waitForTimeout(300);
+    await shot("theatre");
+  });
+
+  it("shows the map, an actor, search results and the sources page", async () => {
+    await page.goto(`${server.url}/map`);
+    await page.locator(".map a").first().waitFor();
+    expect(await page.locator(".map a").count()).toBeGreaterThan(2);
+    await shot("map");
+    await page.goto(`${server.url}/actors/person:esmail-baghaei`);
+    await page.locator(".timeline-list li").first().waitFor();
+    await page.goto(`${server.url}/search?q=ceasefire`);
+    await page.locator(".event-list .event-row").first().waitFor();
+    await shot("search");
+    await page.goto(`${server.url}/sources`);
+    await page.locator(".table tbody tr").first().waitFor();
+    await page.locator('input[name="url"]').fill("http://127.0.0.1:9/feed.xml");
+    await page.getByRole("button", { name: "Add source" }).click();
+    await page.locator(".form-error", { hasText: "token" }).waitFor();
+    await shot("sources");
+  });
+
+  it("is keyboard navigable and loads nothing the CSP blocks", async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator(".event-row").first().waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("/");
+    expect(cspErrors).toEqual([]);
+  });
+
+  it("shows a clear error for an unknown event", async () => {
+    await page.goto(`${server.url}/events/987654`);
+    await page.locator(".state-error", { hasText: "no event 987654" }).waitFor();
+  });
+});

@@ -1,0 +1,38 @@
+import { countries } from "countries-list";
+import to3 from "countries-list/minimal/countries.2to3.min.json";
+
+// world-atlas abbreviates some names; these are its spellings mapped to ISO-3.
+const ATLAS: Record<string, string> = {
+  "W. Sahara": "ESH",
+  "United States of America": "USA",
+  "Dem. Rep. Congo": "COD",
+  "Dominican Rep.": "DOM",
+  "Falkland Is.": "FLK",
+  "Fr. S. Antarctic Lands": "ATF",
+  "Timor-Leste": "TLS",
+  "Côte d'Ivoire": "CIV",
+  "Central African Rep.": "CAF",
+  Congo: "COG",
+  "Eq. Guinea": "GNQ",
+  eSwatini: "SWZ",
+  Turkey: "TUR",
+  "Solomon Is.": "SLB",
+  "Bosnia and Herz.": "BIH",
+  Macedonia: "MKD",
+  "S. Sudan": "SSD",
+  "N. Cyprus": "CYP",
+  Somaliland: "SOM",
+};
+
+let byName: Map<string, string> | null = null;
+
+/** ISO-3 code of a world-atlas country name, or null. */
+export function iso3OfAtlasName(name: string): string | null {
+  if (!byName) {
+    byName = new Map(Object.entries(ATLAS));
+    const codes = to3 as Record<string, string>;
+    for (const [iso2, c] of Object.entries(countries))
+      if (codes[iso2] && !byName.has(c.name)) byName.set(c.name, codes[iso2]);
+  }
+  return byName.get(name) ?? null;
+}
