@@ -121,8 +121,12 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await section("h-responses").locator("blockquote", { hasText: "exchange of messages" }).first().waitFor();
     await section("h-content").locator("summary").click();
     expect((await section("h-content").locator(".content-text").innerText()).length).toBeGreaterThan(500);
-    await page.locator("#event-title").scrollIntoViewIfNeeded();
+    await section("h-content").locator("summary").click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot("event");
+    await page.evaluate(() => document.getElementById("h-sources")?.scrollIntoView());
+    await shot("event-sections");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("event-phone");
     await page.setViewportSize({ width: 1360, height: 900 });

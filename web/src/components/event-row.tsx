@@ -11,8 +11,8 @@ export function EventRow({ e, flash }: { e: EventSummary; flash?: "new" | "updat
         <time className="mono" dateTime={e.lastUpdated}>
           {fmtDateTime(e.lastUpdated)}
         </time>
-        <TypeBadge type={e.type} />
-        <Intensity value={e.intensity} />
+        {e.type && <TypeBadge type={e.type} />}
+        {e.intensity !== null && <Intensity value={e.intensity} />}
         {e.direction !== "unknown" && <DirectionTag direction={e.direction} />}
         {flash && <span className={`badge badge-${flash}`}>{flash}</span>}
       </div>

@@ -30,9 +30,9 @@ function Theatre({ t }: { t: TheatreDetail }) {
     const act = new Map(t.activity.map((d) => [d.day, d.events]));
     return {
       animation: false,
-      grid: { left: 44, right: 44, top: 30, bottom: 28 },
+      grid: { left: 44, right: 44, top: 40, bottom: 28 },
       tooltip: { trigger: "axis" },
-      legend: { top: 0, right: 0, textStyle: { fontSize: 11, color: "#52606d" } },
+      legend: { top: 0, left: "center", textStyle: { fontSize: 11, color: "#52606d" } },
       xAxis: { type: "category", data: days, ...AXIS },
       yAxis: [
         { type: "value", name: "escalation", nameTextStyle: { fontSize: 10, color: "#7b8794" }, ...AXIS },
@@ -77,7 +77,7 @@ function Theatre({ t }: { t: TheatreDetail }) {
   const timeline = useMemo<ChartOption>(
     () => ({
       animation: false,
-      grid: { left: 44, right: 20, top: 16, bottom: 50 },
+      grid: { left: 44, right: 20, top: 30, bottom: 50 },
       tooltip: {
         trigger: "item",
         formatter: (p: { data: { name: string; value: [string, number]; pending: boolean } }) =>
