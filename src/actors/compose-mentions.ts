@@ -11,14 +11,15 @@ const HEAD_KINDS = new Set(["organ", "title", "generic", "ethnic"]);
 // Heads that are not actors without a country word before them ("tanks fired", "on national radio").
 const NEEDS_MODIFIER = new Set(
   (
-    "aircraft helicopters gunships tanks artillery drones warships bulldozers predator predators jets fighter jets " +
-    "warplanes units radio television newspaper news agency press agency broadcaster national nationals sides " +
-    "party coalition population companies company firm firms"
-  ).split(" "),
+    "aircraft,helicopters,gunships,tanks,artillery,drones,warships,bulldozers,predator,predators,jets,fighter jets," +
+    "warplanes,units,radio,television,newspaper,news agency,press agency,broadcaster,national,nationals,sides," +
+    "party,coalition,population,companies,company,firm,firms,intelligence,state media,state television,state tv," +
+    "state radio,state broadcaster"
+  ).split(","),
 );
 // Unmodified heads used as adjectives ("military exercises", "government offensive") are not actors.
 const ADJECTIVAL = new Set(
-  "military government police intelligence army security opposition rebel militia".split(" "),
+  "military government police intelligence army security opposition rebel militia official".split(" "),
 );
 const FUNCTION_WORDS = new Set(
   (
@@ -28,6 +29,16 @@ const FUNCTION_WORDS = new Set(
 );
 // "the Russian language": a demonym naming a language or culture, not an actor.
 const NOT_ACTOR_AFTER_DEMONYM = new Set("language languages cuisine culture literature dialect".split(" "));
+// Seats of power that stand for a government even when they are not the capital.
+const SEATS = new Set([
+  "Kremlin",
+  "White House",
+  "Pentagon",
+  "Downing Street",
+  "Whitehall",
+  "Elysee",
+  "Zhongnanhai",
+]);
 const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our"]);
 const NOT_NAMES = new Set(
   (
@@ -37,6 +48,8 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 const ALPHA_RE = /^\p{L}/u;
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Text of tokens [a, b) as written in the sentence. */
 export function spanText(sentence: string, tokens: Token[], a: number, b: number): string {
@@ -174,7 +187,7 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const owner = mod ? entryActor(mod).name : iso3 ? countryActor(iso3).name : "";
   return makeActor({
     id: base ?? `unresolved:${slugify(roleText)}`,
-    name: owner ? `${owner} ${roleText}` : roleText,
+    name: owner ? `${upperFirst(roleText)} (${owner})` : upperFirst(roleText),
     kind: titleHead && !organHead && np.heads[0].kind === "title" ? "official" : kindForSector(sector),
     country: iso3,
     code,
@@ -232,6 +245,7 @@ function buildMention(
       weak: false,
       compound: false,
       placeName,
+      metonym: mod.capital === true || SEATS.has(mod.name),
     };
   }
   if (!np.modifier && !name.person && !name.name) {
@@ -243,6 +257,9 @@ function buildMention(
     const attributive = next && !next.cap && /^\p{Ll}+$/u.test(next.text) && !FUNCTION_WORDS.has(next.lower);
     if (ADJECTIVAL.has(phrase) && attributive && !next.lower.endsWith("ed")) return null;
   }
+  const prev = tokens[start - 1];
+  const inName = start > 1 && prev?.cap && !at[start - 1] && !NOT_NAMES.has(prev.lower) && tokens[start].cap;
+  if (!np.modifier && last?.kind === "title" && inName && !name.person && !name.name) return null;
   if (!np.modifier && np.headStart === start) np.headStart = extendRoleLeft(tokens, at, start);
   const actor = headActor(sentence, tokens, np, name);
   const ethnicMod =
@@ -251,7 +268,7 @@ function buildMention(
     actor.country = null;
     actor.code = null;
   }
-  if (actor.sector === "NGO" && actor.code === null) actor.code = "NGO";
+  if ((actor.sector === "NGO" || actor.sector === "IGO") && actor.code === null) actor.code = actor.sector;
   const possessed = !np.modifier && start > 0 && POSSESSIVE_PRONOUNS.has(tokens[start - 1].lower);
   return {
     start,

@@ -21,6 +21,8 @@ export interface SpanMention {
   possessed?: boolean;
   /** For places: the place's own name ("Tripoli"); the actor is its country. */
   placeName?: string;
+  /** A capital or seat of power that can stand for a government ("Moscow said", "the Kremlin"). */
+  metonym?: boolean;
 }
 
 /** The ActorKind that goes with a sector. */

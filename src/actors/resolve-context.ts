@@ -31,7 +31,7 @@ function withCode(m: SpanMention, code: string, weak: boolean): void {
   a.country = code;
   if (a.kind !== "person") {
     a.id = `${code}-${a.sector ?? "GOV"}`;
-    a.name = `${COUNTRY_NAMES.get(code) ?? code} ${a.name}`;
+    a.name = `${a.name} (${COUNTRY_NAMES.get(code) ?? code})`;
   }
 }
 

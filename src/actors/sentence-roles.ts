@@ -15,6 +15,8 @@ export interface Anchor {
   victim?: boolean;
   /** "A said B must …": B is the target. */
   demandSubject?: boolean;
+  /** "sent arms to B": B, after "to", is the target. */
+  recipient?: boolean;
 }
 
 /** Who acts (source) and who is acted upon (target) in one sentence. */
@@ -28,7 +30,7 @@ const CONNECT = new Set(
 );
 const BOUNDARY = new Set(
   (
-    "which who whom whose where while because after before since despite although though following amid but " +
+    "which who whom whose where while because after before since despite although though amid but " +
     "unless if when whereas without ; — –"
   ).split(" "),
 );
@@ -51,11 +53,17 @@ function gapConnects(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
-function firstGroup(a: SentenceAnalysis, clauses: ClauseInfo, from: number, to: number): SpanMention[] {
+function firstGroup(
+  a: SentenceAnalysis,
+  clauses: ClauseInfo,
+  from: number,
+  to: number,
+  skip?: (m: SpanMention) => boolean,
+): SpanMention[] {
   const group: SpanMention[] = [];
   let end = -1;
   for (const m of a.mentions) {
-    if (m.start < from || m.start >= to || !usable(m, clauses, from)) continue;
+    if (m.start < from || m.start >= to || !usable(m, clauses, from) || skip?.(m)) continue;
     if (group.length === 0) {
       group.push(m);
       end = m.end;
@@ -67,14 +75,27 @@ function firstGroup(a: SentenceAnalysis, clauses: ClauseInfo, from: number, to: 
   return group;
 }
 
-function scopeEnd(tokens: Token[], clauses: ClauseInfo, from: number, anchorEnd: number): number {
+// End of the object's scope: a subordinate or relative clause. A relative "that" or a participle clause is a
+// soft end: when nothing was found before it, the search may go on ("offered concessions that U.S. negotiators …").
+function scopeEnd(tokens: Token[], clauses: ClauseInfo, from: number, hardOnly: boolean): number {
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
-    if (clauses.blocked[k] || BOUNDARY.has(t.lower)) return k;
-    if (t.lower === "that" && k > anchorEnd + 1) return k;
+    if (clauses.blocked[k] || BOUNDARY.has(t.lower) || t.text === ";") return k;
+    if (hardOnly) continue;
+    if ((t.lower === "that" && k > from + 1) || t.lower === "following") return k;
     if (t.text === "," && tokens[k + 1]?.lower.endsWith("ing")) return k;
   }
   return tokens.length;
+}
+
+const OWN_FORCES = new Set(["MIL", "COP"]);
+
+// "Russia deployed troops": an object resolved only from the sentence's context to the source's own country
+// is the source's own force, not a target.
+function ownForce(m: SpanMention, sourceCodes: Set<string | null>): boolean {
+  return (
+    m.weak && m.actor.kind !== "person" && OWN_FORCES.has(m.actor.sector ?? "") && sourceCodes.has(m.code)
+  );
 }
 
 function clauseEnd(tokens: Token[], clauses: ClauseInfo, from: number): number {
@@ -132,9 +153,15 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
     source = firstGroup(a, clauses, lo, speech);
     target = firstGroup(a, clauses, speech + 1, anchor.start);
   } else source = firstGroup(a, clauses, lo, anchor.start);
-  const scope = scopeEnd(tokens, clauses, anchor.end, anchor.end);
-  let after = firstGroup(a, clauses, anchor.end, scope);
-  if (after.length === 0) after = firstGroup(a, clauses, anchor.end, clauseEnd(tokens, clauses, anchor.end));
+  const sourceCodes = new Set(source.map((m) => m.code));
+  const objects = (to: number) => firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes));
+  const scope = scopeEnd(tokens, clauses, anchor.end, false);
+  const to = anchor.recipient
+    ? tokens.findIndex((t, k) => k >= anchor.end && k < scope && t.lower === "to")
+    : -1;
+  let after = to >= 0 ? firstGroup(a, clauses, to + 1, scope) : [];
+  if (after.length === 0) after = objects(scope);
+  if (after.length === 0) after = objects(scopeEnd(tokens, clauses, anchor.end, true));
   if (anchor.symmetric) source = [...source, ...after];
   else target = [...target, ...after];
   return { source, target };

@@ -35,7 +35,12 @@ const SUFFIX_SECTOR: Record<string, Sector> = {
   center: "NGO",
 };
 const INNER = new Set(["of", "for", "the", "and", "de", "al"]);
-const NOT_START = new Set(["the", "a", "an", "in", "on", "at", "but", "and", "for", "of"]);
+const NOT_START = new Set(
+  (
+    "the a an in on at but and for of monday tuesday wednesday thursday friday saturday sunday january february " +
+    "march april may june july august september october november december"
+  ).split(" "),
+);
 const ALPHA_RE = /^\p{L}/u;
 
 /** Adds mentions for capitalized names that end like an organisation and are not in the gazetteer. */

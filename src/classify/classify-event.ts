@@ -37,6 +37,7 @@ const THREAT_CODE: Partial<Record<PloverType, string>> = {
   PROTEST: "133",
   THREATEN: "130",
 };
+const NAMED = new Set(["igo", "ngo", "media", "armed-group", "person", "country"]);
 const INTENT_REACH = 8;
 const VIOLENCE_REACH = 14;
 
@@ -55,6 +56,7 @@ function toAnchor(m: CueMatch): Anchor {
     swap: f.swap,
     victim: f.victim,
     demandSubject: f.demandSubject,
+    recipient: f.recipient,
   };
 }
 
@@ -94,7 +96,9 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
   for (let k = 0; k < clauses.clauseStart; k++) blocked[k] = 1;
   // Words inside names ("Asia-Pacific Economic Cooperation", "Amnesty International") are not event cues.
   for (const m of mentions) {
-    for (let k = Math.max(1, m.start); k < m.end; k++) if (tokens[k].cap && !blocked[k]) blocked[k] = 2;
+    const named = NAMED.has(m.actor.kind);
+    const from = named ? m.start : Math.max(1, m.start);
+    for (let k = from; k < m.end; k++) if (tokens[k].cap && !blocked[k]) blocked[k] = 2;
   }
   const cues = findCues(tokens, blocked);
   const inv = clauses.inverted;

@@ -17,6 +17,8 @@ export interface CueFlags {
   victim: boolean;
   /** The complement subject is the target ("X said Y must ..."). */
   demandSubject: boolean;
+  /** The recipient after "to" is the target ("extradited a suspect to France"). */
+  recipient: boolean;
 }
 
 /** A compiled cue phrase. */
@@ -62,6 +64,7 @@ function compile(row: string): Cue {
       swap: f.has("W"),
       victim: f.has("P"),
       demandSubject: f.has("D"),
+      recipient: f.has("R"),
     },
     elements,
     literals: elements.filter((e) => typeof e !== "number").length,

@@ -2,7 +2,8 @@
  * Cue phrases for cooperative PLOVER types and intent frames: "pattern|TYPE|CAMEO|flags".
  * Pattern: words separated by spaces, "/" between alternatives, "stem(,a,b)" expands to stem, stema, stemb,
  * "~" skips up to 4 words ("~8" up to 8). Flags: I intent frame (type set by what follows), S symmetric
- * (the object also acts), W swap (the place receives and is the source), A anchor only.
+ * (the object also acts), W swap (the place receives and is the source), R recipient after "to" is the
+ * target ("sent arms to X").
  */
 export const COOPERATIVE_CUES: string[] = [
   "will/'ll/shall|-|030|I",
@@ -22,7 +23,7 @@ export const COOPERATIVE_CUES: string[] = [
   "consensus|AGREE|030|",
   "sign(,s,ed,ing) ~ agreement/accord/deal/treaty/pact/memorandum/ceasefire/truce/protocol|AGREE|057|",
   "accept(,s,ed,ing) ~ proposal/plan/offer/mediation/invitation/ceasefire/truce/deal/terms/demands/resolution|AGREE|030|",
-  "offer(,s,ed,ing)|AGREE|030|",
+  "offer(,s,ed,ing)|AGREE|030|R",
   "meet(,s,ing)/met|CONSULT|040|",
   "met/meeting/meets/meet with|CONSULT|040|S",
   "talk(,s)|CONSULT|046|",
@@ -31,6 +32,7 @@ export const COOPERATIVE_CUES: string[] = [
   "negotiat(e,ed,es,ing,ion,ions)|CONSULT|046|",
   "discuss(,ed,es,ing)|CONSULT|040|",
   "visit(,s,ed,ing)|CONSULT|042|",
+  "arriv(e,ed,es,ing) in/at|CONSULT|042|",
   "host(,s,ed,ing)|CONSULT|043|",
   "telephone(,d)/phoned|CONSULT|041|S",
   "phone call/conversation/calls|CONSULT|041|S",
@@ -54,12 +56,12 @@ export const COOPERATIVE_CUES: string[] = [
   "exchange(,s,d) ~ intelligence/information/data|COOPERATE|064|",
   "cooperat(e,ed,es,ing,ion)/co-operat(e,ed,es,ing,ion)/collaborat(e,ed,es,ing,ion)|COOPERATE|060|",
   "joint ~2 exercises/patrols/operation/operations/drills|COOPERATE|062|",
-  "extradit(e,ed,es,ion)|COOPERATE|063|",
-  "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying)/donat(e,ed,es)/gave/give(,s,n) ~ aid/arms/weapons/food/supplies/assistance/funds/money/equipment/medicine/relief/grant/loan/loans/ammunition/missiles|AID|070|",
-  "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying) ~ military/weapons/arms|AID|072|",
-  "provid(e,ed,es,ing)/suppl(y,ied,ies,ying)|AID|070|",
-  "send(,s)/sent|AID|070|",
-  "give(,s,n)/gave ~ grant/aid/loan|AID|071|",
+  "extradit(e,ed,es,ion)|COOPERATE|063|R",
+  "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying)/donat(e,ed,es)/gave/give(,s,n) ~ aid/arms/weapons/food/supplies/assistance/funds/money/equipment/medicine/relief/grant/loan/loans/ammunition/missiles|AID|070|R",
+  "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying) ~ military/weapons/arms|AID|072|R",
+  "provid(e,ed,es,ing)/suppl(y,ied,ies,ying)|AID|070|R",
+  "send(,s)/sent|AID|070|R",
+  "give(,s,n)/gave ~ grant/aid/loan|AID|071|R",
   "grant(,s,ed) ~ asylum|AID|075|",
   "evacuat(e,ed,es,ing)|AID|073|",
   "airlift(,s,ed)/airdrop(,s,ped)|AID|073|",

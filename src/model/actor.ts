@@ -52,6 +52,8 @@ export interface ActorMention {
   sentence: number;
   start: number;
   end: number;
+  /** The actor's country was inferred from the context ("the army" in an article about Sudan), not named. */
+  inferred?: boolean;
 }
 
 /** Pointer to a source sentence: article id and sentence index. */

@@ -32,7 +32,7 @@ export const AMERICAS_OCEANIA_ROWS: string[] = [
   "VCT|Saint Vincent and the Grenadines|Vincentian|Vincentians|Kingstown",
   "SUR|Suriname|Surinamese|Surinamese|Paramaribo",
   "TTO|Trinidad and Tobago|Trinidadian|Trinidadians|Port of Spain",
-  "USA|United States;United States of America;US;U.S.;USA;U.S.A.;America|American;US;U.S.|Americans|Washington;White House;Pentagon;Capitol Hill;State Department;New York;Los Angeles;Chicago;Houston;Miami;San Francisco;Seattle;Boston;Philadelphia;Atlanta;Texas;California;Florida;Hawaii;Alaska;Guam;Puerto Rico;Dallas;Detroit",
+  "USA|United States;United States of America;US;U.S.;USA;U.S.A.;America|American;US;U.S.|Americans|Washington;White House;Pentagon;Capitol Hill;State Department;New York;Los Angeles;Chicago;Houston;Miami;San Francisco;Seattle;Boston;Philadelphia;Atlanta;Texas;California;Florida;New Mexico;New Jersey;New Hampshire;Hawaii;Alaska;Guam;Puerto Rico;Dallas;Detroit",
   "URY|Uruguay|Uruguayan|Uruguayans|Montevideo",
   "VEN|Venezuela|Venezuelan|Venezuelans|Caracas;Maracaibo",
   "AUS|Australia|Australian|Australians|Canberra;Sydney;Melbourne;Brisbane;Perth;Adelaide",

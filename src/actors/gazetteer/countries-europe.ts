@@ -39,7 +39,7 @@ export const EUROPE_ROWS: string[] = [
   "SRB|Serbia;Yugoslavia;Federal Republic of Yugoslavia;Serbia and Montenegro|Serbian;Serb;Yugoslav;Yugoslavian|Serbians;Serbs;Yugoslavs|Belgrade;Novi Sad;Nis;Vojvodina;Presevo;Sandzak",
   "SVK|Slovakia|Slovak;Slovakian|Slovaks|Bratislava",
   "SVN|Slovenia|Slovenian;Slovene|Slovenians;Slovenes|Ljubljana",
-  "ESP|Spain|Spanish|Spaniards|Madrid;Barcelona;Catalonia;Basque Country;Seville;Valencia;Ceuta;Melilla",
+  "ESP|Spain|Spanish|Spaniards|Madrid;Barcelona;Catalonia;Basque Country;Bilbao;San Sebastian;Pamplona;Seville;Valencia;Ceuta;Melilla",
   "SWE|Sweden|Swedish|Swedes|Stockholm;Gothenburg",
   "CHE|Switzerland|Swiss|Swiss|Bern;Berne;Geneva;Zurich;Davos;Lausanne",
   "UKR|Ukraine|Ukrainian|Ukrainians|Kyiv;Kiev;Kharkiv;Kharkov;Odesa;Odessa;Lviv;Dnipro;Mariupol;Kherson;Zaporizhzhia;Zaporizhia;Donetsk;Luhansk;Lugansk;Donbas;Donbass;Crimea;Sevastopol;Bakhmut;Avdiivka;Pokrovsk;Sumy;Chernihiv;Mykolaiv;Bucha;Irpin;Kramatorsk;Sloviansk;Kupiansk;Chasiv Yar;Vuhledar;Kurakhove;Severodonetsk;Lysychansk",

@@ -166,4 +166,7 @@ export const LEADER_ROWS_2: string[] = [
   "Abu Musab al-Zarqawi;al-Zarqawi;Zarqawi|org:al-qaeda|al-Qaeda in Iraq leader",
   "Pope Leo XIV;Pope Leo|VAT|Pope",
   "Pope Francis|VAT|Pope",
+  "Pope Benedict XVI;Pope Benedict|VAT|Pope",
+  "Pope John Paul II;John Paul II|VAT|Pope",
+  "Pope|VAT|Pope",
 ];

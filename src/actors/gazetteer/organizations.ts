@@ -55,6 +55,7 @@ export const IGO_ROWS: string[] = [
   "g20|G20;G-20;Group of 20;Group of Twenty|IGO|",
   "csto|CSTO;Collective Security Treaty Organization|IGO|",
   "cis|Commonwealth of Independent States;CIS|IGO|",
+  "commonwealth|Commonwealth;Commonwealth of Nations;Commonwealth secretariat|IGO|",
   "oas|Organization of American States;OAS|IGO|",
   "mercosur|Mercosur|IGO|",
   "warsaw-pact|Warsaw Pact|IGO|",

@@ -50,6 +50,7 @@ export const TITLE_ROWS: string[] = [
   "negotiator;negotiators;chief negotiator|GOV|Negotiator",
   "mediator;mediators|GOV|Mediator",
   "official;officials;senior official;senior officials|GOV|Official",
+  "counterpart;counterparts|GOV|Counterpart",
   "officer;officers|MIL|Officer",
   "General;Lieutenant General;Major General;Brigadier General;Brigadier;Colonel;Lieutenant Colonel;Admiral;Marshal;Field Marshal|MIL|General",
   "commander;commanders;army chief;military chief;chief of staff;chief of general staff|MIL|Commander",
@@ -67,10 +68,11 @@ export const TITLE_ROWS: string[] = [
 
 /** Nouns for groups of people whose country comes from a modifier or the context: "phrases|sector". */
 export const GENERIC_ROWS: string[] = [
-  "rebels;rebel;guerrillas;guerrilla;insurgents;insurgent;militants;militant;militiamen;militia;militias;fighters;gunmen;gunman;separatists;jihadists;extremists;terrorists;terror network;hijackers;kidnappers;hostage-takers;armed groups;armed group;armed men;assailants;attackers;bandits;gangs;gang;paramilitaries;paramilitary|REB",
+  "bomber;bombers;suicide bomber;suicide bombers;rebels;rebel;guerrillas;guerrilla;insurgents;insurgent;militants;militant;militiamen;militia;militias;fighters;gunmen;gunman;separatists;jihadists;extremists;terrorists;terror network;hijackers;kidnappers;hostage-takers;armed groups;armed group;armed men;assailants;attackers;bandits;gangs;gang;paramilitaries;paramilitary|REB",
   "demonstrators;protesters;protestors;marchers;rioters;strikers;students;workers;civilians;refugees;villagers;residents;citizens;youths;crowds;crowd;mob;farmers;settlers;prisoners;prisoner;detainees;inmates;hackers;pilgrims;worshippers;tribesmen;migrants;asylum seekers;population;journalist;journalists;missionary;national;nationals;activist;activists;elders;sides|CVL",
   "opposition;opposition party;opposition parties;opposition coalition;dissidents;party;coalition;candidates|OPP",
   "company;companies;firm;firms;businessmen|BUS",
+  "international community;international observers;international monitors;international mediators;international inspectors;international peacekeepers;international force|IGO",
   "human rights group;human rights groups;rights group;rights groups;human rights organization;human rights organisation;aid agencies;aid agency;aid groups;aid group;aid workers;charity;charities;relief agency;relief agencies;humanitarian groups;humanitarian organizations|NGO",
 ];
 
