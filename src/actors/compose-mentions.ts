@@ -1,13 +1,19 @@
 import type { Actor } from "../model/actor.ts";
 import { slugify } from "./gazetteer/index.ts";
-import type { Entry } from "./gazetteer/types.ts";
-import { NAME_PARTICLES, NP_FILLERS } from "./gazetteer/vocabulary.ts";
 import type { Hit } from "./match-entries.ts";
 import { countryActor, entryActor, kindForSector, makeActor, type SpanMention } from "./mention.ts";
+import {
+  captureName,
+  extendRoleLeft,
+  type NameResult,
+  NOT_NAMES,
+  type Np,
+  ofModifier,
+  scanNp,
+  spanText,
+} from "./scan-np.ts";
 import type { Token } from "./tokenize.ts";
 
-const MODIFIER_KINDS = new Set(["country", "demonym", "people", "place", "org", "person"]);
-const HEAD_KINDS = new Set(["organ", "title", "generic", "ethnic"]);
 // Heads that are not actors without a country word before them ("tanks fired", "on national radio").
 const NEEDS_MODIFIER = new Set(
   (
@@ -40,121 +46,7 @@ const SEATS = new Set([
   "Zhongnanhai",
 ]);
 const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our"]);
-const NOT_NAMES = new Set(
-  (
-    "the a an in on at he she they it his her its their but and or if as mr mrs ms dr monday tuesday wednesday " +
-    "thursday friday saturday sunday january february march april june july august september october november " +
-    "december today yesterday tomorrow"
-  ).split(" "),
-);
-const ALPHA_RE = /^\p{L}/u;
-
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Text of tokens [a, b) as written in the sentence. */
-export function spanText(sentence: string, tokens: Token[], a: number, b: number): string {
-  return sentence.slice(tokens[a].start, tokens[b - 1].end);
-}
-
-function isFiller(t: Token, at: (Hit | undefined)[], j: number): boolean {
-  if (at[j]) return false;
-  return NP_FILLERS.has(t.lower) || (t.cap && ALPHA_RE.test(t.text) && !NOT_NAMES.has(t.lower));
-}
-
-interface NameResult {
-  end: number;
-  person: Entry | null;
-  name: string | null;
-}
-
-function captureName(sentence: string, tokens: Token[], at: (Hit | undefined)[], from: number): NameResult {
-  let k = from;
-  let count = 0;
-  while (k < tokens.length && count < 5) {
-    const t = tokens[k];
-    const h = at[k];
-    if (h) {
-      if (h.entry.kind === "person") return { end: h.end, person: h.entry, name: null };
-      break;
-    }
-    if (t.cap && ALPHA_RE.test(t.text) && !NOT_NAMES.has(t.lower)) {
-      count++;
-      k++;
-      continue;
-    }
-    const next = tokens[k + 1];
-    if (count > 0 && NAME_PARTICLES.has(t.lower) && next?.cap) {
-      k++;
-      continue;
-    }
-    break;
-  }
-  if (count === 0) return { end: from, person: null, name: null };
-  return { end: k, person: null, name: spanText(sentence, tokens, from, k) };
-}
-
-interface Np {
-  modifier: Entry | null;
-  heads: Entry[];
-  headStart: number;
-  headEnd: number;
-  end: number;
-  ethnic: boolean;
-}
-
-function scanNp(tokens: Token[], at: (Hit | undefined)[], i: number): Np {
-  const first = at[i]!;
-  const np: Np = { modifier: null, heads: [], headStart: -1, headEnd: -1, end: first.end, ethnic: false };
-  np.ethnic = i > 0 && tokens[i - 1].lower === "ethnic";
-  if (MODIFIER_KINDS.has(first.entry.kind)) np.modifier = first.entry;
-  else {
-    np.heads.push(first.entry);
-    np.headStart = i;
-    np.headEnd = first.end;
-  }
-  let j = first.end;
-  let fillers = 0;
-  let possessive = false;
-  while (j < tokens.length) {
-    const h = at[j];
-    if (tokens[j].lower === "'s" && np.modifier && np.heads.length === 0 && !possessive) {
-      possessive = true;
-      j++;
-      continue;
-    }
-    const kind = h?.entry.kind;
-    const peopleHead = (kind === "people" || kind === "demonym") && np.modifier !== null;
-    if (h && kind && (HEAD_KINDS.has(kind) || peopleHead)) {
-      if (np.headStart < 0) np.headStart = j;
-      np.heads.push(peopleHead ? { ...h.entry, kind: "ethnic", sector: "CVL", iso3: null } : h.entry);
-      j = h.end;
-      np.end = j;
-      np.headEnd = j;
-      fillers = 0;
-      continue;
-    }
-    if (fillers < 3 && isFiller(tokens[j], at, j)) {
-      fillers++;
-      j++;
-      continue;
-    }
-    break;
-  }
-  return np;
-}
-
-// "president of Armenia", "Secretary-General of the United Nations": the country comes after the title.
-function ofModifier(tokens: Token[], at: (Hit | undefined)[], np: Np): void {
-  let k = np.end;
-  if (tokens[k]?.lower !== "of") return;
-  k++;
-  if (tokens[k]?.lower === "the") k++;
-  const h = at[k];
-  if (h && (h.entry.kind === "country" || h.entry.kind === "org")) {
-    np.modifier = h.entry;
-    np.end = h.end;
-  }
-}
 
 function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult): Actor {
   const mod = np.modifier;
@@ -170,8 +62,14 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const base =
     orgId ?? (iso3 ? `${iso3}-${sector ?? "GOV"}${organHead?.organ ? `-${organHead.organ}` : ""}` : null);
   const organization = organHead ? organHead.name : mod?.kind === "org" ? mod.name : null;
-  if (name.person)
-    return { ...entryActor(name.person), role: titleHead ? roleText : (name.person.role ?? null) };
+  if (name.person) {
+    const known = entryActor(name.person);
+    return {
+      ...known,
+      role: titleHead ? roleText : known.role,
+      organization: organization ?? known.organization,
+    };
+  }
   if (name.name) {
     return makeActor({
       id: `person:${slugify(name.name)}`,
@@ -281,22 +179,6 @@ function buildMention(
     compound: false,
     possessed,
   };
-}
-
-// "Planning and Investment Minister": capitalized words before a title belong to the role.
-function extendRoleLeft(tokens: Token[], at: (Hit | undefined)[], start: number): number {
-  let k = start;
-  while (
-    k > 0 &&
-    !at[k - 1] &&
-    (tokens[k - 1].cap || tokens[k - 1].lower === "and") &&
-    ALPHA_RE.test(tokens[k - 1].text)
-  ) {
-    if (NOT_NAMES.has(tokens[k - 1].lower)) break;
-    k--;
-  }
-  while (k < start && tokens[k].lower === "and") k++;
-  return k;
 }
 
 /** Groups gazetteer hits into noun-phrase mentions: "Iranian Foreign Ministry spokesman Esmail Baghaei" is one. */

@@ -131,5 +131,26 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     }
     return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: false };
   }
-  return { type: null, cameo: null, cue: null, anchor, violence: false };
+  return {
+    type: null,
+    cameo: null,
+    cue: null,
+    anchor: anchor ?? verbAnchor(tokens, blocked, mentions),
+    violence: false,
+  };
+}
+
+const FINITE = new Set("is are was were has have had will would can could says said".split(" "));
+
+// Without a cue, the first verb after the first actor still splits subject from object ("X entered Y").
+function verbAnchor(tokens: Token[], blocked: Uint8Array, mentions: SpanMention[]): Anchor | null {
+  const from = mentions.find((m) => !blocked[m.start])?.end ?? 0;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (blocked[k] === 1) break;
+    if (t.cap || !/^\p{Ll}+$/u.test(t.text)) continue;
+    if (FINITE.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith("ed")))
+      return { start: k, end: k + 1 };
+  }
+  return null;
 }

@@ -95,13 +95,13 @@ interface Score {
 
 function scoreTheatre(t: Theatre, keys: Set<string>, places: Set<string>, text: string): Score | null {
   const c = compiled(t);
-  const alias = c.alias !== null && c.alias.test(text);
+  const alias = c.alias?.test(text);
   // A self-pair ("SDN-SDN", a civil war) only marks the side: the country alone is not the war.
   const pairs = t.actorPairs
     .filter(([x, y]) => x !== y && keys.has(x) && keys.has(y))
     .map(([x, y]) => `${x}/${y}`);
   const side = t.actorPairs.some(([x, y]) => keys.has(x) || keys.has(y));
-  const place = [...places].some((p) => c.places.has(p)) || (c.placeRe !== null && c.placeRe.test(text));
+  const place = [...places].some((p) => c.places.has(p)) || c.placeRe?.test(text);
   // A theatre without actor pairs (a user's "Arctic tensions") is matched by its places alone.
   const placeEnough = place && (side || t.actorPairs.length === 0);
   if (!alias && pairs.length === 0 && !placeEnough) return null;

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { codeSentence } from "../classify/code-sentence.ts";
+import { SitrepError } from "../model/errors.ts";
 
 /** Result of the PLOVER actors evaluation. */
 export interface ActorsEval {
@@ -51,8 +52,14 @@ export function parseGold(ndjson: string): GoldSentence[] {
   const out: GoldSentence[] = [];
   ndjson.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
-    const parsed = goldLine.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.message}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (err) {
+      throw new SitrepError("parse-failed", `line ${i + 1}: invalid JSON`, { cause: err });
+    }
+    const parsed = goldLine.safeParse(json);
+    if (!parsed.success) throw new SitrepError("invalid-input", `line ${i + 1}: ${parsed.error.message}`);
     const pairs = new Set<string>();
     pairsOf("source", parsed.data.source, pairs);
     pairsOf("target", parsed.data.target, pairs);

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle, findActors, normalizeActor } from "./find-actors.ts";
+
+describe("findActors", () => {
+  it("resolves an official with role, organ and country", () => {
+    const [m] = findActors([
+      "Iranian Foreign Ministry spokesman Esmail Baghaei said the talks would continue.",
+    ]);
+    expect(m.text).toBe("Iranian Foreign Ministry spokesman Esmail Baghaei");
+    expect(m.actor).toMatchObject({
+      id: "person:esmail-baghaei",
+      kind: "person",
+      role: "Foreign Ministry spokesman",
+      organization: "Foreign Ministry",
+      country: "IRN",
+      sector: "GOV",
+    });
+    expect(m.start).toBe(0);
+  });
+
+  it("links a bare surname to the person named earlier in the article", () => {
+    const got = findActors([
+      "Sudanese army spokesman Nabil Abdallah said the city had been retaken.",
+      "Abdallah added that civilians were leaving the area.",
+    ]);
+    const later = got.filter((m) => m.sentence === 1);
+    expect(later.map((m) => [m.text, m.actor.id])).toContainEqual(["Abdallah", "person:nabil-abdallah"]);
+    expect(later.find((m) => m.text === "Abdallah")?.actor.country).toBe("SDN");
+  });
+
+  const cases = [
+    { name: "state media", text: "The strike was reported by IRNA.", id: "media:irna", state: true },
+    { name: "state media (Russia)", text: "TASS quoted a ministry source.", id: "media:tass", state: true },
+    {
+      name: "state media (China)",
+      text: "Xinhua said the talks were constructive.",
+      id: "media:xinhua",
+      state: true,
+    },
+    {
+      name: "independent media",
+      text: "Reuters could not verify the claim.",
+      id: "media:reuters",
+      state: false,
+    },
+  ];
+  for (const c of cases) {
+    it(`marks ${c.name}`, () => {
+      const m = findActors([c.text]).find((x) => x.actor.kind === "media");
+      expect(m?.actor.id).toBe(c.id);
+      expect(m?.actor.stateMedia).toBe(c.state);
+    });
+  }
+
+  it("codes militaries, armed groups and international organisations", () => {
+    const got = findActors(["Israeli troops clashed with Hezbollah fighters near a UNIFIL post, NATO said."]);
+    const ids = got.map((m) => [m.actor.id, m.actor.sector]);
+    expect(ids).toContainEqual(["ISR-MIL", "MIL"]);
+    expect(ids).toContainEqual(["org:hezbollah", "REB"]);
+    expect(ids).toContainEqual(["org:unifil", "IGO"]);
+    expect(ids).toContainEqual(["org:nato", "IGO"]);
+  });
+
+  it("takes an unnamed body's country from the article and marks it inferred", () => {
+    const got = findActors([
+      "Fighting resumed in Khartoum on Monday.",
+      "The army said it had repelled an attack.",
+    ]);
+    const army = got.find((m) => m.text === "army");
+    expect(army?.actor.id).toBe("SDN-MIL");
+    expect(army?.inferred).toBe(true);
+  });
+
+  it("reads a capital or seat of power before a verb as the government", () => {
+    const got = findActors(["Moscow rejected the proposal, and the Kremlin said talks were over."]);
+    expect(got.map((m) => m.actor.id)).toEqual(["RUS-GOV", "RUS-GOV"]);
+  });
+
+  it("does not take pro-/anti- qualifiers or languages for actors", () => {
+    const got = findActors(["A pro-Iranian militia banned the Russian language in schools."]);
+    expect(got.map((m) => m.actor.country)).not.toContain("IRN");
+    expect(got.map((m) => m.actor.country)).not.toContain("RUS");
+  });
+
+  it("lists places with their countries", () => {
+    const { places } = analyzeArticle(["Drones hit Kharkiv and Belgorod overnight."]);
+    expect(places.map((p) => [p.name, p.country])).toEqual([
+      ["Kharkiv", "UKR"],
+      ["Belgorod", "RUS"],
+    ]);
+  });
+});
+
+describe("normalizeActor", () => {
+  const cases = [
+    { text: "Iranian Foreign Ministry", id: "IRN-GOV-MFA" },
+    { text: "the Kremlin", id: "RUS-GOV" },
+    { text: "Hezbollah", id: "org:hezbollah" },
+    { text: "Houthi rebels", id: "org:houthis" },
+    { text: "Israeli army", id: "ISR-MIL" },
+    { text: "UN Secretary-General Antonio Guterres", id: "person:antonio-guterres" },
+    { text: "Japan", id: "JPN" },
+  ];
+  for (const c of cases) it(c.text, () => expect(normalizeActor(c.text)?.id).toBe(c.id));
+
+  it("returns null when no actor is named", () => expect(normalizeActor("the weather was fine")).toBeNull());
+});

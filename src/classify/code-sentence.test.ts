@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { codeSentence } from "./code-sentence.ts";
+
+const cases = [
+  { text: "Norway will provide 20 million dollars in aid to Yemen.", event: "AGREE" },
+  { text: "The two sides agreed on a prisoner swap.", event: "AGREE" },
+  { text: "Iraqi and Kuwaiti officials held talks in Baghdad.", event: "CONSULT" },
+  { text: "Egypt welcomed the ceasefire announcement.", event: "SUPPORT" },
+  { text: "Jordan shared intelligence with Saudi Arabia about the plot.", event: "COOPERATE" },
+  { text: "The UAE delivered medical supplies to Gaza.", event: "AID" },
+  { text: "The junta lifted the curfew in Yangon.", event: "CONCEDE" },
+  { text: "Rebels released 30 hostages on Sunday.", event: "RETREAT" },
+  { text: "Prosecutors opened an investigation into the bombing.", event: "INVESTIGATE" },
+  { text: "Poland demanded that Belarus close the migrant camps.", event: "DEMAND" },
+  { text: "China accused the Philippines of provocations.", event: "DISAPPROVE" },
+  { text: "Kyiv rejected the Russian proposal.", event: "REJECT" },
+  { text: "Iran threatened to close the Strait of Hormuz.", event: "THREATEN" },
+  { text: "The government said it was prepared to impose martial law.", event: "THREATEN" },
+  { text: "Thousands of Serbians demonstrated in Belgrade.", event: "PROTEST" },
+  { text: "Lithuania expelled three Russian diplomats.", event: "SANCTION" },
+  { text: "Armenia mobilized reservists after the clashes.", event: "MOBILIZE" },
+  { text: "Police arrested 40 opposition supporters in Tbilisi.", event: "COERCE" },
+  { text: "Gunmen kidnapped 12 aid workers in Darfur.", event: "ASSAULT" },
+  { text: "Militants killed four villagers in a night raid.", event: "ASSAULT" },
+  { text: "Israeli forces killed four militants in Jenin.", event: "FIGHT" },
+  { text: "Russian artillery shelled Kherson overnight.", event: "FIGHT" },
+];
+
+describe("codeSentence event type", () => {
+  for (const c of cases) it(`${c.event}: ${c.text}`, () => expect(codeSentence(c.text).event).toBe(c.event));
+
+  it("gives no type to a sentence without an event", () => {
+    expect(codeSentence("The weather in Oslo was mild.").event).toBeNull();
+  });
+
+  it("scores intensity on the Goldstein scale: cooperation positive, force most negative", () => {
+    const aid = codeSentence("The UAE delivered medical supplies to Gaza.").intensity ?? 0;
+    const fight = codeSentence("Russian artillery shelled Kherson overnight.").intensity ?? 0;
+    expect(aid).toBeGreaterThan(0);
+    expect(fight).toBeLessThanOrEqual(-8);
+    expect(fight).toBeGreaterThanOrEqual(-10);
+  });
+
+  it("names the cue that decided the type", () => {
+    expect(codeSentence("Iran threatened to close the Strait of Hormuz.").cue).toBe("threatened");
+  });
+});
