@@ -53,7 +53,10 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const homed = np.heads.find((h) => h.kind === "ethnic" && h.iso3);
   const iso3 = mod ? mod.iso3 : (homed?.iso3 ?? null);
   const code = mod ? (mod.code ?? mod.iso3) : (homed?.iso3 ?? null);
-  const sector = np.heads[0].sector ?? null;
+  // English NPs end in their head ("coalition aircraft" is military), but a person's title takes the sector of
+  // the body named before it ("rebel leaders" are rebels).
+  const lastHead = np.heads[np.heads.length - 1];
+  const sector = (lastHead.kind === "title" ? np.heads[0].sector : lastHead.sector) ?? null;
   const organHead = np.heads.find((h) => h.kind === "organ");
   const titleHead = [...np.heads].reverse().find((h) => h.kind === "title");
   const roleText = spanText(sentence, tokens, np.headStart, np.headEnd);
@@ -153,7 +156,10 @@ function buildMention(
     const phrase = np.heads[0].tokens.join(" ");
     const next = tokens[end];
     const attributive = next && !next.cap && /^\p{Ll}+$/u.test(next.text) && !FUNCTION_WORDS.has(next.lower);
-    if (ADJECTIVAL.has(phrase) && attributive && !next.lower.endsWith("ed")) return null;
+    // "…that the government stop …": after "that" the head is a clause subject, not an adjective.
+    const before = tokens[start - 1]?.lower === "the" ? tokens[start - 2] : tokens[start - 1];
+    const subject = before?.lower === "that";
+    if (ADJECTIVAL.has(phrase) && attributive && !subject && !next.lower.endsWith("ed")) return null;
   }
   const prev = tokens[start - 1];
   const inName = start > 1 && prev?.cap && !at[start - 1] && !NOT_NAMES.has(prev.lower) && tokens[start].cap;

@@ -16,7 +16,7 @@ const SKIP_PREFIX = new Set(["pro", "anti", "non", "ex", "post", "pre", "trans",
 const SKIP_SUFFIX = new Set(
   (
     "backed allied brokered owned based born member members speaking made funded sponsored run held controlled " +
-    "supported bound flagged registered style type mediated friendly leaning aligned linked affiliated inspired " +
+    "supported bound style type mediated friendly leaning aligned linked affiliated inspired " +
     "imposed occupied claimed annexed origin"
   ).split(" "),
 );

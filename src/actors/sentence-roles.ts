@@ -75,14 +75,15 @@ function firstGroup(
   return group;
 }
 
-// End of the object's scope: a subordinate or relative clause. A relative "that" or a participle clause is a
-// soft end: when nothing was found before it, the search may go on ("offered concessions that U.S. negotiators …").
+// End of the object's scope: a subordinate or relative clause. "following" or a participle clause is a soft
+// end: when nothing was found before it, the search may go on ("attacks, occurring every three days, killed …").
 function scopeEnd(tokens: Token[], clauses: ClauseInfo, from: number, hardOnly: boolean): number {
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (clauses.blocked[k] || BOUNDARY.has(t.lower) || t.text === ";") return k;
+    if (t.lower === "that" && k > from + 1) return k;
     if (hardOnly) continue;
-    if ((t.lower === "that" && k > from + 1) || t.lower === "following") return k;
+    if (t.lower === "following") return k;
     if (t.text === "," && tokens[k + 1]?.lower.endsWith("ing")) return k;
   }
   return tokens.length;
@@ -132,6 +133,15 @@ function speechVerb(tokens: Token[], from: number, to: number): number {
   return -1;
 }
 
+const LOCATIVE = new Set("in near at across around outside inside along over into".split(" "));
+
+// "exchanged fire near Tskhinvali": a place after the event word stays the target even for symmetric events.
+function locative(tokens: Token[], from: number, group: SpanMention[]): boolean {
+  if (group.length === 0) return false;
+  for (let k = from; k < group[0].start; k++) if (LOCATIVE.has(tokens[k].lower)) return true;
+  return false;
+}
+
 /** Splits a sentence's actors into sources and targets around its event word. */
 export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: Anchor | null): Roles {
   const lo = clauses.clauseStart;
@@ -162,7 +172,7 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
   let after = to >= 0 ? firstGroup(a, clauses, to + 1, scope) : [];
   if (after.length === 0) after = objects(scope);
   if (after.length === 0) after = objects(scopeEnd(tokens, clauses, anchor.end, true));
-  if (anchor.symmetric) source = [...source, ...after];
+  if (anchor.symmetric && !locative(tokens, anchor.end, after)) source = [...source, ...after];
   else target = [...target, ...after];
   return { source, target };
 }
