@@ -150,7 +150,11 @@ function buildMention(
     };
   }
   if (!np.modifier && !name.person && !name.name) {
-    if (np.heads.every((h) => NEEDS_MODIFIER.has(h.tokens.join(" ")))) return null;
+    // "military intelligence", "army helicopters": the last word decides whether the phrase is an actor.
+    const people = np.heads.some(
+      (h) => (h.kind === "generic" || h.kind === "ethnic") && !NEEDS_MODIFIER.has(h.tokens.join(" ")),
+    );
+    if (!people && NEEDS_MODIFIER.has(np.heads[np.heads.length - 1].tokens.join(" "))) return null;
   }
   if (!np.modifier && !name.person && !name.name && np.heads.length === 1) {
     const phrase = np.heads[0].tokens.join(" ");

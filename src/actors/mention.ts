@@ -15,6 +15,8 @@ export interface SpanMention {
   needsContext: boolean;
   /** Country was guessed from elsewhere in the sentence or article, not from the phrase itself. */
   weak: boolean;
+  /** Country came from a place just after the words ("rebels in the Ivory Coast"). */
+  viaPlace?: boolean;
   /** One side of a hyphenated pair ("Israeli-Palestinian talks"). */
   compound: boolean;
   /** Owned by the subject through a pronoun ("its troops"): part of the actor, not a separate party. */

@@ -75,6 +75,7 @@ export function resolveContext(
     const near = rightPlace(tokens, byStart, m) ?? leftPossessor(tokens, byEnd, m);
     if (near) {
       withCode(m, near, false);
+      m.viaPlace = true;
       continue;
     }
     const other = mentions.find(

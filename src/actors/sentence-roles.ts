@@ -53,6 +53,19 @@ function gapConnects(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
+// "envoys from Armenia and Azerbaijan": a bare title or group noun is defined by the places after "from"/"of".
+function definedBy(a: SentenceAnalysis, group: SpanMention[], end: number, m: SpanMention): boolean {
+  const head = group[0];
+  if (group.length !== 1 || !head.viaPlace) return false;
+  const gap = a.tokens.slice(end, m.start).map((t) => t.lower);
+  return (
+    gap.length > 0 &&
+    gap.length <= 2 &&
+    (gap[0] === "from" || gap[0] === "of") &&
+    (gap.length === 1 || gap[1] === "the")
+  );
+}
+
 function firstGroup(
   a: SentenceAnalysis,
   clauses: ClauseInfo,
@@ -67,7 +80,7 @@ function firstGroup(
     if (group.length === 0) {
       group.push(m);
       end = m.end;
-    } else if (m.start < end || gapConnects(a.tokens, end, m.start)) {
+    } else if (m.start < end || gapConnects(a.tokens, end, m.start) || definedBy(a, group, end, m)) {
       group.push(m);
       end = Math.max(end, m.end);
     } else break;

@@ -12,7 +12,7 @@ export const EUROPE_ROWS: string[] = [
   "DNK|Denmark|Danish|Danes|Copenhagen;Greenland",
   "EST|Estonia|Estonian|Estonians|Tallinn;Narva",
   "FIN|Finland|Finnish|Finns|Helsinki",
-  "FRA|France;French Republic|French|French|Paris;Marseille;Lyon;Strasbourg;Toulouse;Bordeaux;Corsica;Elysee;Élysée;Elysee Palace;Quai d'Orsay",
+  "FRA|France;French Republic|French|French|Paris;Marseille;Lyon;Calais;Lille;Dunkirk;Strasbourg;Toulouse;Bordeaux;Corsica;Elysee;Élysée;Elysee Palace;Quai d'Orsay",
   "DEU|Germany;Federal Republic of Germany;West Germany;East Germany|German;East German;West German|Germans|Berlin;Bonn;Munich;Frankfurt;Hamburg;Cologne;Ramstein",
   "GRC|Greece|Greek;Hellenic|Greeks|Athens;Thessaloniki;Salonika;Crete;Piraeus",
   "HUN|Hungary|Hungarian|Hungarians|Budapest",
