@@ -5,6 +5,7 @@ import { requireToken } from "./auth.ts";
 import { ChangeFeed } from "./change-feed.ts";
 import { type ApiDeps, createExclusive } from "./deps.ts";
 import { errorResponse, statusOf } from "./http-error.ts";
+import { ResponseCache } from "./response-cache.ts";
 import { honoPath } from "./route.ts";
 import { apiRoutes } from "./routes.ts";
 import { createStaticHandler } from "./static-files.ts";
@@ -32,6 +33,8 @@ export interface ApiOptions {
   theatres?: { id: string; name: string }[];
   /** How often the live stream polls the store for changes made by other processes, in ms. */
   pollMs?: number;
+  /** How long GET /api responses are cached, in ms (default 2000; 0 = no cache). Changes clear the cache. */
+  cacheTtlMs?: number;
 }
 
 /** The Hono app: every route of the table, one error handler, security headers, the web app at /. */
@@ -45,9 +48,11 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
     theatres: createTheatreCatalog(ctx.config, options.theatres),
     exclusive: createExclusive(),
   };
+  const cache = new ResponseCache({ ttlMs: options.cacheTtlMs ?? 2000, maxEntries: 5000 });
   const previous = ctx.onEventsChanged;
   ctx.onEventsChanged = async (c, ids) => {
     if (previous) await previous(c, ids);
+    cache.clear();
     changes.notify(ids);
   };
   const app = new Hono();
@@ -62,6 +67,7 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
     if (statusOf(err) === 500) ctx.log.error({ err, path: c.req.path }, "request failed");
     return errorResponse(c, err);
   });
+  app.use("/api/*", cache.middleware());
   for (const r of apiRoutes) {
     app.on(r.method.toUpperCase(), honoPath(r.path), async (c) => {
       if (r.auth) requireToken(c.req.header("authorization"), ctx.config["api.token"]);
