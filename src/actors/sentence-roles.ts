@@ -23,6 +23,8 @@ export interface Anchor {
 export interface Roles {
   source: SpanMention[];
   target: SpanMention[];
+  /** Passive without "by": the source is only where it happened ("was arrested in Lebanon"). */
+  agentless?: boolean;
 }
 
 const CONNECT = new Set(
@@ -135,10 +137,15 @@ function passiveRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: Anchor):
   const lo = clauses.clauseStart;
   const target = firstGroup(a, clauses, lo, anchor.start);
   const end = clauseEnd(a.tokens, clauses, anchor.end);
+  // The agent: "by X" soon after the verb ("were killed during a raid by Israeli soldiers"), within the clause.
   let by = -1;
-  for (let k = anchor.end; k < Math.min(end, anchor.end + 6); k++) if (a.tokens[k].lower === "by") by = k;
+  for (let k = anchor.end; k < Math.min(end, anchor.end + 10) && by < 0; k++) {
+    const w = a.tokens[k].lower;
+    if (w === "," || BOUNDARY.has(w)) break;
+    if (w === "by") by = k;
+  }
   const source = firstGroup(a, clauses, by >= 0 ? by + 1 : anchor.end, end);
-  return { source, target };
+  return { source, target, agentless: by < 0 };
 }
 
 function speechVerb(tokens: Token[], from: number, to: number): number {

@@ -53,7 +53,8 @@ export function codeSentence(text: string): CodedSentence {
   let type = d.type;
   let cameo = d.cameo;
   if (d.violence) {
-    type = violenceType(roles.source);
+    // "Five people were killed in Israel": a place is not an attacker, so the violence stays unconventional.
+    type = violenceType(roles.agentless ? [] : roles.source);
     cameo = type === "FIGHT" ? "190" : "180";
   }
   const intensity = type ? ((cameo ? goldsteinForCameo(cameo) : null) ?? goldsteinForType(type)) : null;
