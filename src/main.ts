@@ -4,7 +4,9 @@ import { registerConfig } from "./cli/config.ts";
 import { registerEval } from "./cli/eval.ts";
 import { registerIngest } from "./cli/ingest.ts";
 import { registerServe } from "./cli/serve.ts";
+import { registerShow } from "./cli/show.ts";
 import { registerSources } from "./cli/sources.ts";
+import { registerStart } from "./cli/start.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
 
 const program = new Command("sitrep")
@@ -18,7 +20,9 @@ registerSources(program);
 registerArticles(program);
 registerConfig(program);
 registerServe(program);
+registerStart(program);
 registerEval(program);
+registerShow(program);
 
 try {
   await program.parseAsync(process.argv);

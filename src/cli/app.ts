@@ -3,6 +3,7 @@ import pino from "pino";
 import { loadConfig } from "../config/load.ts";
 import type { Config, ConfigKey } from "../config/schema.ts";
 import { createContext, type PipelineContext } from "../pipeline/context.ts";
+import { installSynthesis } from "../pipeline/synthesize-events.ts";
 import { openStore, type Store } from "../store/store.ts";
 
 /** Options every command accepts. */
@@ -31,5 +32,6 @@ export async function openApp(
   const log = pino({ level: config["log.level"] }, pino.destination(2));
   const store = await openStore(config["database.url"]);
   const ctx = await createContext(config, store, { log });
+  installSynthesis(ctx);
   return { config, store, ctx, log, close: () => store.close() };
 }

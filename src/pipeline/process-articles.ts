@@ -1,5 +1,6 @@
 import type { ClusterEventState } from "../cluster/event-data.ts";
 import type { Article, RawArticle } from "../model/article.ts";
+import { errorMessage } from "../model/errors.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
 import type { Store } from "../store/store.ts";
@@ -27,6 +28,7 @@ export async function processArticles(
   const fresh = await dropKnown(ctx.store, normalizeAll(items, sourceId, now, report), report);
   if (!fresh.length) return report;
   fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
+  let touchedIds: number[] = [];
   try {
     const touched = await ctx.store.transaction(async (tx) => {
       let seq = await tx.articles.maxSeq();
@@ -63,10 +65,23 @@ export async function processArticles(
       return ids;
     });
     report.stored = fresh.length;
-    if (ctx.onEventsChanged) await ctx.onEventsChanged(ctx, touched);
+    touchedIds = touched;
   } catch (err) {
     await restoreState(ctx);
     throw err;
+  }
+  // The batch is committed: a failure to write records or links is reported, not a lost batch.
+  if (ctx.onEventsChanged && touchedIds.length) {
+    try {
+      await ctx.onEventsChanged(ctx, touchedIds);
+    } catch (err) {
+      ctx.log.error({ err: errorMessage(err), events: touchedIds.length }, "synthesis or linking failed");
+      report.warnings.push({
+        item: `${touchedIds.length} events`,
+        code: "internal",
+        reason: `records not updated: ${errorMessage(err)}`,
+      });
+    }
   }
   return report;
 }

@@ -18,12 +18,23 @@ export interface SourceSentence {
 /** Everything an engine gets to write one event record. */
 export interface SynthesisInput {
   eventId: number;
-  articles: { id: string; title: string; outlet: string | null; publishedAt: string; url: string | null; syndicated: boolean }[];
+  articles: {
+    id: string;
+    title: string;
+    outlet: string | null;
+    publishedAt: string;
+    url: string | null;
+    syndicated: boolean;
+  }[];
   /** Candidate sentences, most central first (lead sentences of independent articles). */
   sentences: SourceSentence[];
   actors: Actor[];
   /** Per actor id: sentences where the actor acts or speaks (source role), best first. */
   actorSentences: Record<string, string[]>;
+  /** Optional: where each actor is named, per sentence ref (character offsets), for condensing. */
+  mentions?: Record<string, { actorId: string; start: number; end: number; source: boolean }[]>;
+  /** Optional: actor ids that act (sources) and that are acted upon (targets), strongest first. */
+  roles?: { sources: string[]; targets: string[] };
   type: PloverType | null;
   intensity: number | null;
   direction: Direction;

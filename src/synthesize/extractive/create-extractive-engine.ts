@@ -25,7 +25,12 @@ export function synthesizeExtractive(input: SynthesisInput): SynthesisOutput {
     title: pickTitle(input),
     summary,
     significance: {
-      text: composeSignificance({ type: input.type, actors: input.actors, direction: input.direction, theatres: input.theatres }),
+      text: composeSignificance({
+        type: input.type,
+        actors: input.actors,
+        direction: input.direction,
+        theatres: input.theatres,
+      }),
       support: lead.length ? lead : refsOf(input.sentences.slice(0, 1)),
     },
     responses: pickResponses(input, byRef),
@@ -59,7 +64,9 @@ function pickSummary(sentences: SourceSentence[]): GroundedText[] {
   const usable = sentences.filter((s) => s.text.length >= 40 && !/^[“"]/.test(s.text));
   const first = usable[0] ?? sentences[0];
   if (!first) return [];
-  const out: GroundedText[] = [{ text: terminate(capitalize(stripDateline(first.text))), support: refsOf([first]) }];
+  const out: GroundedText[] = [
+    { text: terminate(capitalize(stripDateline(first.text))), support: refsOf([first]) },
+  ];
   const seen = new Set(tokenize(first.text));
   for (const s of usable.slice(1, 8)) {
     const words = tokenize(s.text);
@@ -80,7 +87,12 @@ function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>
     if (actor.kind === "media") {
       const s = input.sentences.find((x) => x.outlet && sameOutlet(x.outlet, actor.name));
       if (s && actor.stateMedia)
-        out.push({ actorId: actor.id, actorName: actor.name, text: "Reported the development via state media.", support: refsOf([s]) });
+        out.push({
+          actorId: actor.id,
+          actorName: actor.name,
+          text: "Reported the development via state media.",
+          support: refsOf([s]),
+        });
       continue;
     }
     for (const ref of input.actorSentences[actor.id] ?? []) {
@@ -97,7 +109,9 @@ function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>
 }
 
 function sameOutlet(outlet: string, name: string): boolean {
-  return outlet.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(outlet.toLowerCase());
+  return (
+    outlet.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(outlet.toLowerCase())
+  );
 }
 
 function refsOf(sentences: SourceSentence[]): SentenceRef[] {

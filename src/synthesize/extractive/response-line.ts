@@ -1,25 +1,79 @@
 import { capitalize, terminate } from "./condense.ts";
 
 /** Speech and action verbs that open a response line once the actor's name is cut off. */
-const VERB = /^(?:has |have |had |was |were |is |are |will |would |also |again |later |on \w+ )*(said|says|told|tells|confirmed|confirms|denied|denies|announced|announces|warned|warns|urged|urges|called|calls|rejected|rejects|accused|accuses|agreed|agrees|launched|launches|struck|strikes|deployed|deploys|sent|sends|ordered|orders|signed|signs|met|meets|vowed|vows|pledged|pledges|demanded|demands|threatened|threatens|condemned|condemns|welcomed|welcomes|endorsed|endorses|praised|praises|insisted|insists|stated|states|declared|declares|reported|reports|claimed|claims|added|adds|noted|notes|described|describes|imposed|imposes|approved|approves|offered|offers|proposed|proposes|refused|refuses|suspended|suspends|resumed|resumes|attacked|attacks|killed|kills|seized|seizes|captured|captures|withdrew|withdraws|accepted|accepts|asked|asks|expressed|expresses|repeated|repeats|dismissed|dismisses|blamed|blames|hailed|hails|announced|mediated|mediates|hosted|hosts|began|begins|carried|carries|shot|fired|fires|arrived|arrives|visited|visits|held|holds|sanctioned|sanctions|delivered|delivers|pressed|presses|continued|continues)\b/i;
+const VERB =
+  /^(?:has |have |had |was |were |is |are |will |would |also |again |later |on \w+ )*(said|says|told|tells|confirmed|confirms|denied|denies|announced|announces|warned|warns|urged|urges|called|calls|rejected|rejects|accused|accuses|agreed|agrees|launched|launches|struck|strikes|deployed|deploys|sent|sends|ordered|orders|signed|signs|met|meets|vowed|vows|pledged|pledges|demanded|demands|threatened|threatens|condemned|condemns|welcomed|welcomes|endorsed|endorses|praised|praises|insisted|insists|stated|states|declared|declares|reported|reports|claimed|claims|added|adds|noted|notes|described|describes|imposed|imposes|approved|approves|offered|offers|proposed|proposes|refused|refuses|suspended|suspends|resumed|resumes|attacked|attacks|killed|kills|seized|seizes|captured|captures|withdrew|withdraws|accepted|accepts|asked|asks|expressed|expresses|repeated|repeats|dismissed|dismisses|blamed|blames|hailed|hails|announced|mediated|mediates|hosted|hosts|began|begins|carried|carries|shot|fired|fires|arrived|arrives|visited|visits|held|holds|sanctioned|sanctions|delivered|delivers|pressed|presses|continued|continues)\b/i;
 
 const PRESENT_TO_PAST: Record<string, string> = {
-  says: "said", tells: "told", confirms: "confirmed", denies: "denied", announces: "announced", warns: "warned",
-  urges: "urged", calls: "called", rejects: "rejected", accuses: "accused", agrees: "agreed", launches: "launched",
-  strikes: "struck", deploys: "deployed", sends: "sent", orders: "ordered", signs: "signed", meets: "met",
-  vows: "vowed", pledges: "pledged", demands: "demanded", threatens: "threatened", condemns: "condemned",
-  welcomes: "welcomed", endorses: "endorsed", praises: "praised", insists: "insisted", states: "stated",
-  declares: "declared", reports: "reported", claims: "claimed", adds: "added", notes: "noted", describes: "described",
-  imposes: "imposed", approves: "approved", offers: "offered", proposes: "proposed", refuses: "refused",
-  suspends: "suspended", resumes: "resumed", attacks: "attacked", kills: "killed", seizes: "seized",
-  captures: "captured", withdraws: "withdrew", accepts: "accepted", asks: "asked", expresses: "expressed",
-  repeats: "repeated", dismisses: "dismissed", blames: "blamed", hails: "hailed", mediates: "mediated",
-  hosts: "hosted", begins: "began", carries: "carried", fires: "fired", arrives: "arrived", visits: "visited",
-  holds: "held", delivers: "delivered", presses: "pressed", continues: "continued",
+  says: "said",
+  tells: "told",
+  confirms: "confirmed",
+  denies: "denied",
+  announces: "announced",
+  warns: "warned",
+  urges: "urged",
+  calls: "called",
+  rejects: "rejected",
+  accuses: "accused",
+  agrees: "agreed",
+  launches: "launched",
+  strikes: "struck",
+  deploys: "deployed",
+  sends: "sent",
+  orders: "ordered",
+  signs: "signed",
+  meets: "met",
+  vows: "vowed",
+  pledges: "pledged",
+  demands: "demanded",
+  threatens: "threatened",
+  condemns: "condemned",
+  welcomes: "welcomed",
+  endorses: "endorsed",
+  praises: "praised",
+  insists: "insisted",
+  states: "stated",
+  declares: "declared",
+  reports: "reported",
+  claims: "claimed",
+  adds: "added",
+  notes: "noted",
+  describes: "described",
+  imposes: "imposed",
+  approves: "approved",
+  offers: "offered",
+  proposes: "proposed",
+  refuses: "refused",
+  suspends: "suspended",
+  resumes: "resumed",
+  attacks: "attacked",
+  kills: "killed",
+  seizes: "seized",
+  captures: "captured",
+  withdraws: "withdrew",
+  accepts: "accepted",
+  asks: "asked",
+  expresses: "expressed",
+  repeats: "repeated",
+  dismisses: "dismissed",
+  blames: "blamed",
+  hails: "hailed",
+  mediates: "mediated",
+  hosts: "hosted",
+  begins: "began",
+  carries: "carried",
+  fires: "fired",
+  arrives: "arrived",
+  visits: "visited",
+  holds: "held",
+  delivers: "delivered",
+  presses: "pressed",
+  continues: "continued",
 };
 
 /** Trailing attribution: "…, the foreign ministry said." → the clause before it is what the actor said. */
-const ATTRIBUTION_TAIL = /^(.{25,}?),?\s+(?:["”’]\s*)?(?:according to\s+.+|[^,]{2,80}?\s+(?:said|says|told [^.]{1,40}|confirmed|reported|announced|added|stated))\s*\.?$/;
+const ATTRIBUTION_TAIL =
+  /^(.{25,}?),?\s+(?:["”’]\s*)?(?:according to\s+.+|[^,]{2,80}?\s+(?:said|says|told [^.]{1,40}|confirmed|reported|announced|added|stated))\s*\.?$/;
 
 /**
  * Turns a source sentence into a verb-first response line for the actor named at [start, end):
@@ -37,6 +91,8 @@ export function responseLine(sentence: string, start: number, end: number): stri
     const verb = m[1].toLowerCase();
     const past = PRESENT_TO_PAST[verb] ?? verb;
     let tail = rest.slice(m.index + m[0].length);
+    // "Turkey accused of supplying…" is passive: it says what was done to the actor, not by it.
+    if (/^\s+(?:of|by)\b/.test(tail) && /ed$/.test(verb)) return null;
     tail = tail.replace(/^\s+on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/, "");
     tail = tail.replace(/^\s+(?:today|yesterday|late \w+|earlier \w+)\b/, "");
     const line = `${capitalize(past)}${tail.startsWith(",") ? "" : " "}${tail.trim()}`;
@@ -55,7 +111,9 @@ export function responseLine(sentence: string, start: number, end: number): stri
 
 function lowerFirst(s: string): string {
   // Keep proper nouns and acronyms: only lower a plain sentence-initial word.
-  return /^[A-Z][a-z]+\b/.test(s) && !/^(?:I|Iran|Israel|US|UN)\b/.test(s) && /^(?:The|A|An|It|This|That|There|Talks|No|Some|All)\b/.test(s)
+  return /^[A-Z][a-z]+\b/.test(s) &&
+    !/^(?:I|Iran|Israel|US|UN)\b/.test(s) &&
+    /^(?:The|A|An|It|This|That|There|Talks|No|Some|All)\b/.test(s)
     ? s[0].toLowerCase() + s.slice(1)
     : s;
 }

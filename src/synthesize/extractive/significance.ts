@@ -34,29 +34,44 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** PLOVER types that relate two sides symmetrically ("between A and B"). */
+const MUTUAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
+
 /**
- * The significance sentence, composed from the event's type, main actors, direction and theatre:
- * "This indicates a sustained diplomatic channel between Iran and the United States in the Iran–Israel conflict, and fits a de-escalating trend."
+ * The significance sentence, composed from the event's type, its acting and targeted actors, direction and
+ * theatre: "This indicates a military build-up by the United States against Iran in the Iran–Israel conflict, …".
  */
 export function composeSignificance(input: {
   type: PloverType | null;
   actors: Actor[];
+  roles?: { sources: string[]; targets: string[] };
   direction: Direction;
   theatres: { name: string }[];
-  otherEvents?: number;
 }): string {
-  const states = input.actors.filter((a) => a.kind !== "media").slice(0, 3);
-  const names = [...new Set(states.map((a) => displayName(a)))].slice(0, 3);
-  const pair = names.length >= 2 ? `between ${joinNames(names)}` : names.length === 1 ? `by ${names[0]}` : "";
-  const target = names.length === 1 ? "" : "";
-  const what = (input.type && INDICATES[input.type]?.(pair, target)) ?? `a notable development ${pair}`;
-  const theatre = input.theatres.length ? ` in the ${joinNames(input.theatres.map((t) => t.name).slice(0, 2))}` : "";
+  const byId = new Map(input.actors.filter((a) => a.kind !== "media").map((a) => [a.id, a]));
+  const pick = (ids: string[], n: number) =>
+    [...new Set(ids.flatMap((id) => byId.get(id)?.name ?? []))].slice(0, n);
+  let who = pick(input.roles?.sources ?? [], 2);
+  let whom = pick(
+    (input.roles?.targets ?? []).filter((id) => !(input.roles?.sources ?? []).includes(id)),
+    1,
+  ).filter((n) => !who.includes(n));
+  if (!who.length) who = pick([...byId.keys()], 2);
+  if (!whom.length && who.length < 2)
+    whom = pick(
+      [...byId.keys()].filter((id) => !who.includes(byId.get(id)?.name ?? "")),
+      1,
+    );
+  const mutual = input.type !== null && MUTUAL.has(input.type);
+  const all = [...who, ...whom];
+  const pair =
+    mutual && all.length >= 2 ? `between ${joinNames(all)}` : who.length ? `by ${joinNames(who)}` : "";
+  const target = !mutual && whom.length && who.length ? ` against ${joinNames(whom)}` : "";
+  const what =
+    (input.type && INDICATES[input.type]?.(pair, target)) ?? `a notable development ${pair}${target}`;
+  const theatre = input.theatres.length
+    ? ` in the ${joinNames(input.theatres.map((t) => t.name).slice(0, 2))}`
+    : "";
   const dir = DIRECTION[input.direction];
-  const forWhom = input.theatres.length ? "" : names.length ? `, with consequences for ${joinNames(names)}` : "";
-  return `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${forWhom}${dir ? `, ${dir}` : ""}.`;
-}
-
-/** Short name of an actor for prose: countries by name, officials by name and role. */
-export function displayName(a: Actor): string {
-  return a.name;
+  return `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${dir ? `, ${dir}` : ""}.`;
 }

@@ -1,0 +1,164 @@
+import { BUILTIN_THEATRES, theatreList } from "../classify/theatres.ts";
+import { buildDigest } from "../link/build-digest.ts";
+import { EscalationDays } from "../link/escalation-days.ts";
+import { defaultNameOf, type NameOf } from "../link/explain-link.ts";
+import { linkEvent } from "../link/link-event.ts";
+import { LinkGraph } from "../link/link-graph.ts";
+import { LinkIndex } from "../link/link-index.ts";
+import { StorylineBook, type StorylineDraft } from "../link/storyline-book.ts";
+import type { EventDigest } from "../model/digest.ts";
+import type { EventChange, SitrepEvent } from "../model/event.ts";
+import type { EventLink } from "../model/link.ts";
+import type { Theatre } from "../model/theatre.ts";
+import type { PipelineContext } from "./context.ts";
+
+/** The linking state of one pipeline context: the window's index, current links, storylines and theatre days. */
+interface Linking {
+  index: LinkIndex;
+  graph: LinkGraph;
+  storylines: StorylineBook;
+  days: EscalationDays;
+  names: Map<string, string>;
+  nameOf: NameOf;
+  theatres: Theatre[];
+}
+
+/** What one linking pass did. */
+export interface LinkReport {
+  events: number;
+  links: number;
+  storylines: number;
+}
+
+const linkings = new WeakMap<PipelineContext, Linking>();
+const DAY_MS = 86_400_000;
+
+/** Makes the pipeline link events after each batch, after whatever hook is already set (synthesis). */
+export function installLinking(ctx: PipelineContext): void {
+  const prev = ctx.onEventsChanged;
+  ctx.onEventsChanged = async (c, ids) => {
+    await prev?.(c, ids);
+    await linkEvents(c, ids);
+  };
+}
+
+/**
+ * The linking use case: for each new or changed event, build its digest, find earlier related events in the
+ * window, type and explain the links and replace the event's outgoing links; events merged away leave the
+ * index, and the events that linked to them are linked again. Storylines and theatre days follow.
+ */
+export async function linkEvents(ctx: PipelineContext, eventIds: number[]): Promise<LinkReport> {
+  const state = await linkingOf(ctx);
+  try {
+    return await linkWith(ctx, state, eventIds);
+  } catch (err) {
+    linkings.delete(ctx); // rebuilt from the store on the next call
+    throw err;
+  }
+}
+
+async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): Promise<LinkReport> {
+  const storyChanges = new Map<string, StorylineDraft>();
+  const removedLines = new Set<string>();
+  const dayKeys = new Set<string>();
+  const relink = new Set<number>();
+  const forget = (id: number) => {
+    s.index.remove(id);
+    for (const f of s.graph.drop(id)) relink.add(f);
+    const line = s.storylines.drop(id);
+    if (line) storyChanges.set(line.id, line);
+    for (const k of s.days.forget(id)) dayKeys.add(k);
+  };
+  for (const m of await ctx.store.events.redirectsInto(eventIds))
+    if (s.index.get(m.id) || s.graph.outOf(m.id).length || s.graph.linkersOf(m.id).length) forget(m.id);
+  const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink])]);
+  for (const e of events) if (e.redirectTo !== null) forget(e.id);
+  const live = events.filter((e) => e.redirectTo === null);
+  const digests = await digestsOf(ctx, s, live);
+  for (const d of digests) s.index.upsert(d);
+  const linksByEvent = new Map<number, EventLink[]>();
+  const changes: { eventId: number; change: EventChange }[] = [];
+  const at = ctx.now().toISOString();
+  for (const d of digests) {
+    const doc = s.index.get(d.id);
+    const links = doc ? linkEvent(s.index, doc, {}, s.nameOf) : [];
+    linksByEvent.set(d.id, links);
+    for (const l of s.graph.set(d.id, links))
+      changes.push({
+        eventId: d.id,
+        change: { at, kind: "linked", detail: `${l.type} link to event #${l.toEvent}` },
+      });
+    const placed = s.storylines.apply(d.id, links, (id) => s.index.get(id)?.digest);
+    for (const line of placed.changed) storyChanges.set(line.id, line);
+    for (const id of placed.removed) removedLines.add(id);
+    for (const k of s.days.record(d, links)) dayKeys.add(k);
+  }
+  for (const id of removedLines) storyChanges.delete(id);
+  const all = [...linksByEvent.values()].flat();
+  await ctx.store.transaction(async (tx) => {
+    await tx.links.replaceLinksOfMany([...linksByEvent.keys()], all, at);
+    await tx.links.removeStorylines([...removedLines]);
+    await tx.links.saveStorylines(
+      [...storyChanges.values()].filter((l) => l.eventIds.length > 1).map((l) => ({ ...l, updatedAt: at })),
+    );
+    await tx.links.saveTheatreDays(s.days.values([...dayKeys]));
+    await tx.events.addChanges(changes);
+  });
+  if (s.graph.size > 2 * s.index.size + 1000) s.graph.prune((id) => s.index.get(id) !== undefined);
+  return { events: digests.length, links: all.length, storylines: storyChanges.size };
+}
+
+/** Digests of events, oldest first, with actors from the store when a record was saved. */
+async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]): Promise<EventDigest[]> {
+  if (!events.length) return [];
+  const ids = events.map((e) => e.id);
+  const members = await ctx.store.events.memberTextsOf(ids);
+  const withRecord = events.filter((e) => e.record).map((e) => e.id);
+  const stored = withRecord.length ? await ctx.store.events.actorsOfEvents(withRecord) : new Map();
+  const digests = events.map((e) => {
+    const actors = e.record ? (stored.get(e.id) ?? []) : undefined;
+    for (const a of actors ?? []) s.names.set(a.id, a.name);
+    return buildDigest(e, members.get(e.id) ?? [], { actors, theatres: s.theatres, names: s.names });
+  });
+  return digests.sort((a, b) => a.time - b.time || a.id - b.id);
+}
+
+/** The context's linking state, rebuilt from the store's events of the last window on first use. */
+async function linkingOf(ctx: PipelineContext): Promise<Linking> {
+  const known = linkings.get(ctx);
+  if (known) return known;
+  const names = new Map<string, string>();
+  const s: Linking = {
+    index: new LinkIndex({ windowDays: ctx.config["link.windowDays"] }),
+    graph: new LinkGraph(),
+    storylines: new StorylineBook((id) => names.get(id) ?? defaultNameOf(id)),
+    days: new EscalationDays(),
+    names,
+    nameOf: (id) => names.get(id) ?? defaultNameOf(id),
+    theatres: theatresOf(ctx),
+  };
+  linkings.set(ctx, s);
+  const latest = (await ctx.store.events.listEvents({ limit: 1 }))[0];
+  if (!latest) return s;
+  const from = new Date(Date.parse(latest.lastUpdated) - ctx.config["link.windowDays"] * DAY_MS);
+  const events = await ctx.store.events.listEvents({ from: from.toISOString(), limit: 1_000_000 });
+  const digests = await digestsOf(ctx, s, events);
+  for (const d of digests) s.index.upsert(d);
+  const ids = digests.map((d) => d.id);
+  const links = await ctx.store.links.linksAmong(ids);
+  for (const d of digests) {
+    const out = links.filter((l) => l.fromEvent === d.id);
+    s.graph.set(d.id, out);
+    s.days.record(d, out);
+  }
+  const inWindow = new Set(ids);
+  for (const line of await ctx.store.links.listStorylines())
+    if (line.eventIds.some((id) => inWindow.has(id)))
+      s.storylines.load(line, (id) => s.index.get(id)?.digest);
+  return s;
+}
+
+function theatresOf(ctx: PipelineContext): Theatre[] {
+  const extra = ctx.config["theatres.extra"];
+  return extra.length ? theatreList(extra) : BUILTIN_THEATRES;
+}

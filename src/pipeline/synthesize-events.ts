@@ -1,0 +1,189 @@
+import { directionOf } from "../classify/direction.ts";
+import { assignTheatres, theatreList } from "../classify/theatres.ts";
+import type { Actor } from "../model/actor.ts";
+import type { Article } from "../model/article.ts";
+import type { Direction, EventChange, EventRecord, SitrepEvent } from "../model/event.ts";
+import type { Theatre } from "../model/theatre.ts";
+import { analyzeMembers } from "../synthesize/analyze-members.ts";
+import type { SynthesisEngine } from "../synthesize/engine.ts";
+import { createExtractiveEngine } from "../synthesize/extractive/create-extractive-engine.ts";
+import { fullContent } from "../synthesize/full-content.ts";
+import { createLlmEngine } from "../synthesize/llm/create-llm-engine.ts";
+import { outletActor } from "../synthesize/outlet-actor.ts";
+import type { PipelineContext } from "./context.ts";
+
+const engines = new WeakMap<PipelineContext, { engine: SynthesisEngine; theatres: Theatre[] }>();
+
+/** Makes every committed batch re-synthesize the records of the events it touched (runs before any later hook). */
+export function installSynthesis(ctx: PipelineContext, engine?: SynthesisEngine): void {
+  engines.set(ctx, {
+    engine: engine ?? createEngine(ctx),
+    theatres: theatreList(ctx.config["theatres.extra"]),
+  });
+  const next = ctx.onEventsChanged;
+  ctx.onEventsChanged = async (c, ids) => {
+    await synthesizeEvents(c, ids);
+    await next?.(c, ids);
+  };
+}
+
+/** The configured engine: extractive by default, the LLM engine (with extractive fallback) when configured. */
+function createEngine(ctx: PipelineContext): SynthesisEngine {
+  const extractive = createExtractiveEngine();
+  if (ctx.config["synth.engine"] !== "llm") return extractive;
+  const c = ctx.config;
+  return createLlmEngine({
+    provider: c["llm.provider"],
+    baseUrl: c["llm.baseUrl"],
+    model: c["llm.model"],
+    apiKey: c["llm.apiKey"],
+    timeoutMs: c["llm.timeoutMs"],
+    maxRetries: c["llm.maxRetries"],
+    budget: c["llm.budget"],
+    fallback: extractive,
+  });
+}
+
+/** Writes (or rewrites) the record of each live event: actors, type, intensity, theatres, direction, text. */
+export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Promise<number> {
+  const setup = engines.get(ctx) ?? {
+    engine: createExtractiveEngine(),
+    theatres: theatreList(ctx.config["theatres.extra"]),
+  };
+  const events = (await ctx.store.events.getEvents([...new Set(ids)])).filter((e) => e.redirectTo === null);
+  if (!events.length) return 0;
+  const members = await ctx.store.articles.articlesOfEvents(events.map((e) => e.id));
+  const changes: { eventId: number; change: EventChange }[] = [];
+  const at = ctx.now().toISOString();
+  // Records are computed before the write transaction: SQLite has one connection, and reads outside a
+  // running transaction would wait for it forever.
+  const written: { event: SitrepEvent; record: EventRecord; actors: Actor[] }[] = [];
+  // In time order, so each event's direction sees the earlier events of the same batch too.
+  events.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id - b.id);
+  const batch: Recent[] = [];
+  for (const event of events) {
+    const articles = members.get(event.id) ?? [];
+    if (!articles.length) continue;
+    const { record, actors } = await synthesizeOne(ctx, setup, event, articles, batch);
+    written.push({ event, record, actors });
+    if (record.intensity !== null)
+      batch.push({
+        id: event.id,
+        time: event.firstSeen,
+        theatres: record.theatres,
+        intensity: record.intensity,
+      });
+    const prev = event.record;
+    if (prev && (prev.title !== record.title || prev.summary[0]?.text !== record.summary[0]?.text))
+      changes.push({
+        eventId: event.id,
+        change: {
+          at,
+          kind: "resynthesized",
+          detail: `record rewritten from ${articles.length} articles${prev.title !== record.title ? `; title was "${prev.title}"` : ""}`,
+        },
+      });
+  }
+  await ctx.store.transaction(async (tx) => {
+    for (const w of written) await tx.events.saveRecord(w.event.id, w.record, w.actors);
+    await tx.events.addChanges(changes);
+  });
+  return events.length;
+}
+
+async function synthesizeOne(
+  ctx: PipelineContext,
+  setup: { engine: SynthesisEngine; theatres: Theatre[] },
+  event: SitrepEvent,
+  articles: Article[],
+  batch: Recent[],
+): Promise<{ record: EventRecord; actors: Actor[] }> {
+  const m = analyzeMembers(articles);
+  const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))].flatMap(
+    (o) => outletActor(o) ?? [],
+  );
+  const actors = [
+    ...m.actors,
+    ...outlets.filter((o) => o.stateMedia && !m.actors.some((a) => a.id === o.id)),
+  ];
+  // Theatre evidence comes from who acts and who is acted upon, not from every country named in passing.
+  const text = articles.map((a) => `${a.title} ${a.sentences.slice(0, 3).join(" ")}`).join(" ");
+  const theatres = assignTheatres(
+    {
+      actors: [...new Set([...m.sources.slice(0, 4), ...m.targets.slice(0, 3), ...m.places.slice(0, 2)])],
+      places: [],
+      text,
+    },
+    setup.theatres,
+  ).slice(0, 3);
+  const direction: Direction = await directionFor(
+    ctx,
+    event,
+    theatres.map((t) => t.id),
+    m.intensity,
+    batch,
+  );
+  const out = await setup.engine.synthesize({
+    eventId: event.id,
+    articles: articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      outlet: a.outlet,
+      publishedAt: a.publishedAt,
+      url: a.url,
+      syndicated: !!a.syndicatedOf,
+    })),
+    sentences: m.sentences,
+    actors,
+    actorSentences: m.actorSentences,
+    mentions: m.mentions,
+    roles: { sources: m.sources, targets: m.targets },
+    type: m.type,
+    intensity: m.intensity,
+    direction,
+    theatres: theatres.map((t) => ({ id: t.id, name: t.name })),
+    location: m.location,
+  });
+  const record: EventRecord = {
+    title: out.title,
+    summary: out.summary,
+    significance: out.significance,
+    content: fullContent(articles),
+    responses: out.responses,
+    type: m.type,
+    intensity: m.intensity,
+    direction,
+    location: m.location,
+    theatres: theatres.map((t) => t.id),
+    engine: out.engine,
+    fallbacks: out.fallbacks,
+  };
+  return { record, actors };
+}
+
+/** An intensity written earlier in the same batch. */
+interface Recent {
+  id: number;
+  time: string;
+  theatres: string[];
+  intensity: number;
+}
+
+/** Direction of an event against its theatres' events of the 14 days before it (stored, or earlier in this batch). */
+async function directionFor(
+  ctx: PipelineContext,
+  event: SitrepEvent,
+  theatres: string[],
+  intensity: number | null,
+  batch: Recent[],
+): Promise<Direction> {
+  if (!theatres.length || intensity === null) return "unknown";
+  const from = new Date(Date.parse(event.firstSeen) - 14 * 86_400_000).toISOString();
+  const recent = new Map<number, number>();
+  for (const t of theatres.slice(0, 2)) {
+    for (const e of await ctx.store.events.eventsBetween(from, event.firstSeen, t))
+      if (e.id !== event.id && e.record?.intensity != null) recent.set(e.id, e.record.intensity);
+    for (const r of batch) if (r.time >= from && r.theatres.includes(t)) recent.set(r.id, r.intensity);
+  }
+  return directionOf(intensity, [...recent.values()]);
+}

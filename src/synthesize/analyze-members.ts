@@ -1,0 +1,182 @@
+import { analyzeSentence } from "../actors/analyze-sentence.ts";
+import { codeSentence } from "../classify/code-sentence.ts";
+import type { Actor } from "../model/actor.ts";
+import type { Article } from "../model/article.ts";
+import type { PloverType } from "../model/event.ts";
+import { tokenize } from "../normalize/sentences.ts";
+import type { SourceSentence } from "./engine.ts";
+import { stripDateline } from "./extractive/condense.ts";
+
+const SENTENCES_PER_ARTICLE = 8;
+const MAX_SENTENCES = 40;
+
+/** What the member articles of one event say: ranked sentences, actors with their roles, places, type and intensity. */
+export interface MemberAnalysis {
+  sentences: SourceSentence[];
+  actors: Actor[];
+  actorSentences: Record<string, string[]>;
+  mentions: Record<string, { actorId: string; start: number; end: number; source: boolean }[]>;
+  /** Actor ids that act (source role), strongest first; and those acted upon (target role). */
+  sources: string[];
+  targets: string[];
+  /** Country codes of places named, most frequent first. */
+  places: string[];
+  location: string | null;
+  type: PloverType | null;
+  intensity: number | null;
+}
+
+/**
+ * Codes the lead sentences of an event's articles (independent reports first): who acts on whom, the
+ * PLOVER type and Goldstein intensity per sentence; ranks sentences by centrality and aggregates the event.
+ */
+export function analyzeMembers(articles: Article[]): MemberAnalysis {
+  const ordered = [...articles].sort((a, b) => Number(!!a.syndicatedOf) - Number(!!b.syndicatedOf));
+  const firstReport = [...articles]
+    .filter((a) => !a.syndicatedOf)
+    .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.seq - b.seq)[0]?.id;
+  const candidates: {
+    s: Omit<SourceSentence, "ref">;
+    position: number;
+    syndicated: boolean;
+    first: boolean;
+  }[] = [];
+  for (const a of ordered)
+    a.sentences.slice(0, SENTENCES_PER_ARTICLE).forEach((text, i) => {
+      if (text.length < 20) return;
+      candidates.push({
+        // Datelines ("BRUSSELS —") name where the desk is, not who acts: they are cut before analysis.
+        s: {
+          articleId: a.id,
+          sentence: i,
+          text: i === 0 ? stripDateline(text) : text,
+          outlet: a.outlet,
+          publishedAt: a.publishedAt,
+          actors: [],
+        },
+        position: i,
+        syndicated: !!a.syndicatedOf,
+        first: a.id === firstReport,
+      });
+    });
+  // Centrality: how much of the event's shared vocabulary a sentence carries, with a lead bonus.
+  const df = new Map<string, number>();
+  const toks = candidates.map((c) => new Set(tokenize(c.s.text).filter((w) => w.length > 3)));
+  for (const t of toks) for (const w of t) df.set(w, (df.get(w) ?? 0) + 1);
+  const scored = candidates.map((c, i) => {
+    let shared = 0;
+    for (const w of toks[i]) shared += (df.get(w) ?? 1) - 1;
+    const central = shared / Math.max(6, toks[i].size);
+    return {
+      ...c,
+      // The first report's lead says what happened; later leads tend to report reactions to it.
+      score:
+        central +
+        (c.position === 0 ? (c.first ? 2.5 : 1.5) : c.position === 1 ? 0.5 : 0) -
+        (c.syndicated ? 0.5 : 0),
+    };
+  });
+  const seenText = new Set<string>();
+  const ranked = scored
+    .sort((a, b) => b.score - a.score || a.s.publishedAt.localeCompare(b.s.publishedAt))
+    .filter((c) => {
+      const key = c.s.text.toLowerCase().replace(/\W+/g, " ").trim();
+      if (seenText.has(key)) return false;
+      seenText.add(key);
+      return true;
+    })
+    .slice(0, MAX_SENTENCES);
+  const headlines = ordered
+    .filter((a) => !a.syndicatedOf)
+    .slice(0, 5)
+    .map((a) => a.title);
+  return aggregate(
+    ranked.map((c, i) => ({ ...c.s, ref: `S${i + 1}` })),
+    ranked.map((c) => c.score),
+    headlines,
+  );
+}
+
+function aggregate(sentences: SourceSentence[], scores: number[], headlines: string[]): MemberAnalysis {
+  const weight = new Map<string, number>();
+  const roleWeight = { source: new Map<string, number>(), target: new Map<string, number>() };
+  const actorById = new Map<string, Actor>();
+  const actorSentences: Record<string, string[]> = {};
+  const mentions: MemberAnalysis["mentions"] = {};
+  const places = new Map<string, number>();
+  const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
+  sentences.forEach((s, i) => {
+    const coded = codeSentence(s.text);
+    const analysis = analyzeSentence(s.text);
+    const sources = new Set(coded.sourceActors.map((a) => a.id));
+    const list: MemberAnalysis["mentions"][string] = [];
+    for (const m of analysis.mentions) {
+      const start = analysis.tokens[m.start].start;
+      const end = analysis.tokens[m.end - 1].end;
+      if (m.place) {
+        if (m.actor.country) places.set(m.actor.country, (places.get(m.actor.country) ?? 0) + 1);
+        if (!sources.has(m.actor.id)) continue;
+      }
+      list.push({ actorId: m.actor.id, start, end, source: sources.has(m.actor.id) });
+    }
+    mentions[s.ref] = list;
+    const w = scores[i] + 0.5;
+    for (const [actors, role] of [
+      [coded.sourceActors, 2],
+      [coded.targetActors, 1],
+    ] as const)
+      for (const a of actors) {
+        actorById.set(a.id, a);
+        weight.set(a.id, (weight.get(a.id) ?? 0) + role * w);
+        const rw = role === 2 ? roleWeight.source : roleWeight.target;
+        rw.set(a.id, (rw.get(a.id) ?? 0) + w);
+        if (role === 2) (actorSentences[a.id] ??= []).push(s.ref);
+      }
+    s.actors = [...new Set([...coded.sourceActors, ...coded.targetActors].map((a) => a.id))];
+    if (coded.event) {
+      const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
+      v.w += w;
+      if (coded.intensity !== null) v.intensity.push(coded.intensity);
+      typeVotes.set(coded.event, v);
+    }
+  });
+  // Headlines name the event's action most directly: each votes on the type with a lead sentence's weight.
+  for (const h of headlines) {
+    const coded = codeSentence(h);
+    if (!coded.event) continue;
+    const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
+    v.w += 3;
+    if (coded.intensity !== null) v.intensity.push(coded.intensity);
+    typeVotes.set(coded.event, v);
+  }
+  const actors = [...actorById.values()].sort(
+    (a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+  );
+  const [type, vote] = [...typeVotes.entries()].sort(
+    (a, b) => b[1].w - a[1].w || a[0].localeCompare(b[0]),
+  )[0] ?? [null, null];
+  const intensity = vote?.intensity.length
+    ? round1(vote.intensity.reduce((x, y) => x + y, 0) / vote.intensity.length)
+    : null;
+  const placeList = [...places.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([c]) => c);
+  const ranked = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  return {
+    sentences,
+    actors,
+    actorSentences,
+    mentions,
+    sources: ranked(roleWeight.source),
+    targets: ranked(roleWeight.target),
+    places: placeList,
+    location: placeList[0] ?? null,
+    type,
+    intensity,
+  };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
