@@ -47,6 +47,16 @@ function anchorEnd(m: CueMatch): number {
   return gap < 0 ? m.end : m.start + gap;
 }
 
+function toAnchorIn(m: CueMatch, tokens: Token[], blocked: Uint8Array, mentions: SpanMention[]): Anchor {
+  // "Turkish troops crossed into northern Iraq to attack …": a purpose infinitive follows the main verb,
+  // which is what separates the actors.
+  if (m.start > 0 && tokens[m.start - 1].lower === "to") {
+    const verb = verbAnchor(tokens, blocked, mentions);
+    if (verb && verb.start < m.start - 1) return { ...toAnchor(m), start: verb.start, end: verb.end };
+  }
+  return toAnchor(m);
+}
+
 function toAnchor(m: CueMatch): Anchor {
   const f = m.cue.flags;
   return {
@@ -116,7 +126,7 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i];
     if (isShadow(c) || (inv && c.start >= inv.start)) continue;
-    anchor ??= toAnchor(c);
+    anchor ??= toAnchorIn(c, tokens, blocked, mentions);
     const rest = cues.slice(i + 1);
     if (c.cue.flags.victim) continue;
     if (c.cue.flags.intent) {
