@@ -150,6 +150,23 @@ describe("live stream", () => {
   });
 });
 
+describe("response cache", () => {
+  it("serves repeated reads from cache and forgets them when events change", async () => {
+    const first = await app.request("/api/events?limit=3");
+    expect(first.headers.get("x-cache")).toBeNull();
+    expect((await app.request("/api/events?limit=3")).headers.get("x-cache")).toBe("hit");
+    await app.request("/api/sources", {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ url: "https://a.example/f" }),
+    });
+    expect((await app.request("/api/events?limit=3")).headers.get("x-cache")).toBeNull();
+    await app.request("/api/events?limit=3");
+    await app.deps.ctx.onEventsChanged?.(app.deps.ctx, [1]);
+    expect((await app.request("/api/events?limit=3")).headers.get("x-cache")).toBeNull();
+  });
+});
+
 describe("exports and feeds", () => {
   it.each([
     { format: "json", check: (t: string) => (JSON.parse(t) as unknown[]).length > 10 },

@@ -12,6 +12,8 @@ export interface CacheOptions {
   ttlMs: number;
   /** Most responses kept (oldest dropped first). */
   maxEntries: number;
+  /** Most characters of response bodies kept, summed (default 32 M). */
+  maxChars?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<Entry | null>>();
   private readonly opts: CacheOptions;
   private generation = 0;
+  private chars = 0;
 
   constructor(opts: CacheOptions) {
     this.opts = opts;
@@ -33,6 +36,7 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.inflight.clear();
+    this.chars = 0;
     this.generation++;
   }
 
@@ -81,12 +85,25 @@ export class ResponseCache {
   }
 
   private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.opts.maxEntries) {
+    this.drop(key);
+    const maxChars = this.opts.maxChars ?? 32_000_000;
+    while (
+      this.entries.size &&
+      (this.entries.size >= this.opts.maxEntries || this.chars + entry.body.length > maxChars)
+    ) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.drop(oldest);
     }
     this.entries.set(key, entry);
+    this.chars += entry.body.length;
+  }
+
+  private drop(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.chars -= old.body.length;
+    this.entries.delete(key);
   }
 }
 
