@@ -1,4 +1,4 @@
-import { analyzeSentence } from "../actors/analyze-sentence.ts";
+import { analyzeSentence, type SentenceAnalysis } from "../actors/analyze-sentence.ts";
 import { analyzeClauses } from "../actors/clauses.ts";
 import type { SpanMention } from "../actors/mention.ts";
 import { assignRoles, roleCodes } from "../actors/sentence-roles.ts";
@@ -46,7 +46,12 @@ function actorsOf(mentions: SpanMention[]): Actor[] {
 
 /** Codes one sentence: source and target actors, PLOVER event type and Goldstein intensity. */
 export function codeSentence(text: string): CodedSentence {
-  const a = analyzeSentence(text);
+  return codeAnalyzed(analyzeSentence(text));
+}
+
+/** Codes a sentence already analyzed by analyzeSentence (reuse its mentions instead of analyzing twice). */
+export function codeAnalyzed(a: SentenceAnalysis): CodedSentence {
+  const text = a.text;
   const clauses = analyzeClauses(a.tokens);
   const d = decideEvent(a.tokens, clauses, a.mentions);
   const roles = assignRoles(a, clauses, d.anchor);
