@@ -95,6 +95,7 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
     sector,
     role: titleHead ? roleText : null,
     organization,
+    stateMedia: organHead?.organ === "STATE",
   });
 }
 

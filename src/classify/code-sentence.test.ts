@@ -29,6 +29,15 @@ const cases = [
 describe("codeSentence event type", () => {
   for (const c of cases) it(`${c.event}: ${c.text}`, () => expect(codeSentence(c.text).event).toBe(c.event));
 
+  it("codes talks between two parties as both acting (the seed's Baghaei sentence)", () => {
+    const c = codeSentence(
+      "Iranian Foreign Ministry official Esmail Baghaei confirmed ongoing communications between Iran and the United States facilitated by a mediator.",
+    );
+    expect(c.event).toBe("CONSULT");
+    expect(c.source).toEqual(["IRN", "USA"]);
+    expect(c.sourceActors.map((a) => a.id)).toContain("person:esmail-baghaei");
+  });
+
   it("gives no type to a sentence without an event", () => {
     expect(codeSentence("The weather in Oslo was mild.").event).toBeNull();
   });

@@ -35,6 +35,7 @@ export const COOPERATIVE_CUES: string[] = [
   "talk(,s)|CONSULT|046|",
   "held/hold/holds/holding ~2 talks/discussions/consultations/negotiations|CONSULT|046|S",
   "talks/talked/spoke/spoken/speaks with|CONSULT|040|S",
+  "talks/communications/communication/contacts/dialogue/diplomacy/negotiations/consultations ~3 between|CONSULT|046|S",
   "negotiat(e,ed,es,ing,ion,ions)|CONSULT|046|",
   "discuss(,ed,es,ing)|CONSULT|040|",
   "visit(,s,ed,ing)|CONSULT|042|",
