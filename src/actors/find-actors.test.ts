@@ -43,6 +43,12 @@ describe("findActors", () => {
       id: "media:reuters",
       state: false,
     },
+    {
+      name: "unnamed state media",
+      text: "Iranian state media said the talks went well.",
+      id: "IRN-MED-STATE",
+      state: true,
+    },
   ];
   for (const c of cases) {
     it(`marks ${c.name}`, () => {
