@@ -119,6 +119,7 @@ export const CONFLICTUAL_CUES: string[] = [
   "demolish(,ed,es)/raz(e,ed,es)/bulldoz(e,ed,es)|COERCE|1712|",
   "set fire/ablaze|COERCE|1712|",
   "torch(,ed,es)|COERCE|1712|",
+  "burn(,ed,t,s) ~2 villages/village/homes/houses/buildings/crops/mosque/church/offices/vehicles|COERCE|1712|",
   "prevent(,s,ed) ~ demonstration/protest/rally/march/meeting|COERCE|172|",
   "dispers(e,ed)|COERCE|172|",
   "fir(e,ed,es,ing)/us(e,ed,es,ing) ~2 tear/teargas/rubber/cannon|COERCE|175|",

@@ -115,6 +115,7 @@ export const COOPERATIVE_CUES: string[] = [
   "return(,s,ed) ~ prisoners/hostages/bodies/territory/property|RETREAT|0842|",
   "lift(,s,ed,ing)/eas(e,ed,es,ing) ~ blockade/siege/closure/closures/lockdown/cordon|RETREAT|0872|",
   "hand(,s,ed) over ~ control/territory/bodies/prisoners/hostages/positions|RETREAT|0842|",
+  "hand(,s,ed) over|RETREAT|084|R",
   "halt(,s,ed)/suspend(,s,ed)/stop(,s,ped) ~2 attacks/offensive/strikes/operations/fighting/bombing/shelling|RETREAT|087|",
   "scal(e,ed,es) back/down|RETREAT|087|",
   "de-escalat(e,ed,es,ion)|RETREAT|087|",
