@@ -104,7 +104,7 @@ describe("events", () => {
     );
     expect(e.related[0].title.length).toBeGreaterThan(5);
     expect(e.changelog[0].kind).toBe("created");
-    expect(e.theatres).toEqual([{ id: "iran-israel", name: "Iran Israel" }]);
+    expect(e.theatres).toEqual([{ id: "iran-israel", name: "Iran–Israel conflict" }]);
   });
 
   it("shows a pending event with its member articles' text", async () => {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { BUILTIN_THEATRES } from "../classify/theatre-list.ts";
 import { SitrepError } from "../model/errors.ts";
 import type { PipelineContext } from "../pipeline/context.ts";
 import { requireToken } from "./auth.ts";
@@ -29,7 +30,7 @@ export const CSP = [
 export interface ApiOptions {
   /** Folder of the built web app (default web/dist). */
   webDir?: string;
-  /** Known theatres (id, name) for display names. */
+  /** Known theatres (id, name) for display names (default: the built-in list; config `theatres.extra` is added). */
   theatres?: { id: string; name: string }[];
   /** How often the live stream polls the store for changes made by other processes, in ms. */
   pollMs?: number;
@@ -45,7 +46,7 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
     store: ctx.store,
     config: ctx.config,
     changes,
-    theatres: createTheatreCatalog(ctx.config, options.theatres),
+    theatres: createTheatreCatalog(ctx.config, options.theatres ?? BUILTIN_THEATRES),
     exclusive: createExclusive(),
   };
   const cache = new ResponseCache({ ttlMs: options.cacheTtlMs ?? 2000, maxEntries: 5000 });
