@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
-    ctx = await openDemoContext();
+    ctx = await openDemoContext({}, { synthesis: true });
     ids = await fillFixtureRecords(ctx);
     server = await startServer(createApi(ctx, { pollMs: 300 }), { host: "127.0.0.1", port: 0 });
     browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "sitrep-chromium-")), {
@@ -65,7 +65,6 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await page.locator(".event-row").first().waitFor();
     expect(await page.locator(".event-row").count()).toBeGreaterThan(20);
     await expect.poll(() => page.locator(".live").textContent()).toMatch(/Live/);
-    expect(await page.getByText("(record pending)").count()).toBeGreaterThan(0);
     await shot("feed");
   });
 
@@ -86,39 +85,39 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
         },
       },
     ]);
-    await page
-      .locator(".event-row.flash-new", { hasText: "Flooding cuts the coastal highway" })
-      .waitFor({ timeout: 15_000 });
+    await page.locator(".event-row.flash-new", { hasText: "Port Meridian" }).waitFor({ timeout: 15_000 });
   });
 
   it("filters the feed by theatre and text", async () => {
     await page.goto(`${server.url}/?theatre=iran-israel`);
     await page.locator(".event-row").first().waitFor();
-    expect(await page.locator(".event-row").count()).toBe(4);
+    const rows = await page.locator(".event-row").count();
+    expect(rows).toBeGreaterThanOrEqual(4);
+    expect(await page.locator(".event-row .chip", { hasText: "Iran–Israel" }).count()).toBe(rows);
     await page.goto(`${server.url}/?q=Baghaei`);
-    await page.locator(".event-row", { hasText: "Pakistani mediator" }).waitFor();
+    await page.locator(`.event-row a[href="/events/${ids.pakistan}"]`).waitFor();
   });
 
   it("opens the Iran–US backchannel event with every section filled", async () => {
     await page.goto(`${server.url}/`);
-    await page
-      .getByRole("link", { name: "Iran–US backchannel talks continue via Pakistani mediator" })
-      .click();
+    await page.locator(`.er-title a[href="/events/${ids.pakistan}"]`).click();
     await page.locator("#event-title").waitFor();
     expect(page.url()).toBe(`${server.url}/events/${ids.pakistan}`);
     const section = (id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+    expect(await page.locator("#event-title").innerText()).toMatch(/Pakistan|mediat|backchannel|Baghaei/i);
     expect((await section("h-summary").locator(".summary").innerText()).length).toBeGreaterThan(80);
-    expect(await section("h-summary").locator(".significance").innerText()).toMatch(/diplomatic/);
+    expect((await section("h-summary").locator(".significance").innerText()).length).toBeGreaterThan(30);
     expect(await page.locator("#h-sources").textContent()).toMatch(/Sources \(\d+\)/);
     expect(await section("h-sources").locator(".sources li").count()).toBeGreaterThanOrEqual(2);
-    expect(await section("h-responses").locator(".responses > li").count()).toBe(4);
-    expect(await page.locator("#h-related").textContent()).toMatch(/Related Events \(3\)/);
-    expect(await section("h-related").locator(".badge-rel").allInnerTexts()).toEqual(
-      expect.arrayContaining(["parallel", "de-escalation", "update"]),
+    expect(await section("h-responses").locator(".responses > li").count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("#h-related").textContent()).toMatch(/Related Events \([1-9]\d*\)/);
+    expect(await section("h-related").locator(".badge-rel").count()).toBeGreaterThan(0);
+    expect((await section("h-related").locator(".explanation").first().innerText()).length).toBeGreaterThan(
+      20,
     );
     expect(await page.locator(".changelog li").count()).toBeGreaterThan(0);
-    await section("h-responses").locator("summary", { hasText: "Esmail Baghaei" }).click();
-    await section("h-responses").locator("blockquote", { hasText: "exchange of messages" }).first().waitFor();
+    await section("h-responses").locator(".responses summary").first().click();
+    await section("h-responses").locator(".quotes li").first().waitFor();
     await section("h-content").locator("summary").click();
     expect((await section("h-content").locator(".content-text").innerText()).length).toBeGreaterThan(500);
     await section("h-content").locator("summary").click();
@@ -133,28 +132,33 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
   });
 
   it("follows a related-event link", async () => {
-    await page.locator(".related-link", { hasText: "Turkey steps up mediation" }).click();
-    await page.locator("#event-title", { hasText: "Turkey steps up mediation" }).waitFor();
-    expect(page.url()).toBe(`${server.url}/events/${ids.turkey}`);
-    expect(await page.locator(".related-link", { hasText: "Pakistani mediator" }).count()).toBe(1);
+    const link = page.locator(".related-link").first();
+    const href = (await link.getAttribute("href")) as string;
+    await link.click();
+    await page.waitForURL(`${server.url}${href}`);
+    await page.locator("#event-title").waitFor();
+    expect(await page.locator(`.related-link[href="/events/${ids.pakistan}"]`).count()).toBe(1);
   });
 
   it("walks the related-events graph", async () => {
     await page.goto(`${server.url}/events/${ids.pakistan}`);
     await page.getByRole("link", { name: "Open graph →" }).click();
     await page.locator(".graph-canvas canvas").first().waitFor();
-    expect(await page.locator(".graph-list li").count()).toBe(4);
+    expect(await page.locator(".graph-list li").count()).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(300);
     await shot("graph");
-    await page.locator(".graph-list a", { hasText: "Iran denies a formal agreement" }).click();
-    await page.locator("#event-title", { hasText: "Iran denies a formal agreement" }).waitFor();
+    const other = page.locator(`.graph-list a:not([href="/events/${ids.pakistan}"])`).first();
+    const href = (await other.getAttribute("href")) as string;
+    await other.click();
+    await page.waitForURL(`${server.url}${href}`);
+    await page.locator("#event-title").waitFor();
   });
 
   it("shows a theatre's escalation chart, timeline and storylines", async () => {
     await page.goto(`${server.url}/theatres/iran-israel`);
     await page.locator(".chart svg").nth(1).waitFor();
     expect(await page.locator(".chart svg path").count()).toBeGreaterThan(20);
-    expect(await page.locator(".storyline-chain li").count()).toBe(4);
+    expect(await page.locator(".storyline-chain li").count()).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(300);
     await shot("theatre");
   });
@@ -164,8 +168,10 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await page.locator(".map a").first().waitFor();
     expect(await page.locator(".map a").count()).toBeGreaterThan(2);
     await shot("map");
-    await page.goto(`${server.url}/actors/person:esmail-baghaei`);
-    await page.locator(".timeline-list li").first().waitFor();
+    await page.goto(`${server.url}/actors`);
+    await page.locator(".table tbody a").first().click();
+    await page.locator(".timeline-list li, .event-row").first().waitFor();
+    await shot("actor");
     await page.goto(`${server.url}/search?q=ceasefire`);
     await page.locator(".event-list .event-row").first().waitFor();
     await shot("search");

@@ -12,6 +12,7 @@ import type { EventRecord } from "../../model/event.ts";
 import type { EventLink } from "../../model/link.ts";
 import { createContext, type PipelineContext } from "../../pipeline/context.ts";
 import { ingestFile } from "../../pipeline/ingest-file.ts";
+import { installSynthesis } from "../../pipeline/synthesize-events.ts";
 import { openStore } from "../../store/store.ts";
 
 /** The demo corpus file. */
@@ -114,14 +115,20 @@ const LINKS: [from: string, to: string, type: EventLink["type"], explanation: st
   ["denial", "pakistan", "update", "Iran's denial of a formal deal comes with confirmation that the talks mediated via Pakistan are continuing."],
 ];
 
-/** A fresh SQLite store holding the demo corpus run through the pipeline, with its context. */
+/**
+ * A fresh SQLite store holding the demo corpus run through the pipeline, with its context. With `synthesis`,
+ * records are written by the real synthesis step (as `sitrep ingest` does); without it, only the fixture's
+ * hand-written records exist, which keeps API tests independent of synthesis changes.
+ */
 export async function openDemoContext(
   overrides: Partial<Record<ConfigKey, unknown>> = {},
+  options: { synthesis?: boolean } = {},
 ): Promise<PipelineContext> {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-api-"));
   const config = testConfig({ "database.url": join(dir, "demo.db"), "log.level": "silent", ...overrides });
   const store = await openStore(config["database.url"]);
   const ctx = await createContext(config, store, { now: () => DEMO_NOW });
+  if (options.synthesis) installSynthesis(ctx);
   await ingestFile(ctx, DEMO_FILE);
   await fillFixtureRecords(ctx);
   return ctx;

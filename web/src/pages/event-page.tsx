@@ -120,14 +120,7 @@ function Report({ e }: { e: EventDetail }) {
           </dd>
           <dt>Actors</dt>
           <dd>
-            {e.actors.length
-              ? e.actors.map((a, i) => (
-                  <span key={a.id}>
-                    {i > 0 && ", "}
-                    <Link href={`/actors/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-                  </span>
-                ))
-              : "—"}
+            <ActorLinks actors={e.actors} />
           </dd>
           <dt>Engine</dt>
           <dd>{e.engine ?? "pending"}</dd>
@@ -150,5 +143,28 @@ function Report({ e }: { e: EventDetail }) {
         )}
       </aside>
     </article>
+  );
+}
+
+const SHOWN_ACTORS = 8;
+
+function ActorLinks({ actors }: { actors: EventDetail["actors"] }) {
+  if (!actors.length) return <>—</>;
+  const links = (list: EventDetail["actors"]) =>
+    list.map((a, i) => (
+      <span key={a.id}>
+        {i > 0 && ", "}
+        <Link href={`/actors/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+      </span>
+    ));
+  if (actors.length <= SHOWN_ACTORS + 2) return <>{links(actors)}</>;
+  return (
+    <>
+      {links(actors.slice(0, SHOWN_ACTORS))}
+      <details className="more">
+        <summary>and {actors.length - SHOWN_ACTORS} more</summary>
+        {links(actors.slice(SHOWN_ACTORS))}
+      </details>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { PLOVER_TYPES } from "../../../src/model/event.ts";
 import { api, type EventPage, type EventSummary, qs, type TheatreListed } from "../api.ts";
 import { EventRow } from "../components/event-row.tsx";
 import { Empty, ErrorView, Loading } from "../components/states.tsx";
@@ -6,24 +7,6 @@ import { navigate } from "../router.tsx";
 import { useApi } from "../use-api.ts";
 import { useEventStream } from "../use-event-stream.ts";
 
-const TYPES = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "ACCUSE",
-  "REJECT",
-  "THREATEN",
-  "PROTEST",
-  "SANCTION",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
 const PAGE = 50;
 
 type Filters = { theatre: string; type: string; minIntensity: string; maxIntensity: string; q: string };
@@ -139,7 +122,7 @@ export function FeedPage({ search }: { search: URLSearchParams }) {
             Type
             <select value={f.type} onChange={(e) => set({ type: e.target.value })}>
               <option value="">All types</option>
-              {TYPES.map((t) => (
+              {PLOVER_TYPES.map((t) => (
                 <option key={t}>{t}</option>
               ))}
             </select>
