@@ -1,5 +1,6 @@
 import { countries } from "countries-list";
 import to3 from "countries-list/minimal/countries.2to3.min.json";
+import to2 from "countries-list/minimal/countries.3to2.min.json";
 
 // world-atlas abbreviates some names; these are its spellings mapped to ISO-3.
 const ATLAS: Record<string, string> = {
@@ -35,4 +36,11 @@ export function iso3OfAtlasName(name: string): string | null {
       if (codes[iso2] && !byName.has(c.name)) byName.set(c.name, codes[iso2]);
   }
   return byName.get(name) ?? null;
+}
+
+/** English name of an ISO-3 country code, or the code itself. */
+export function countryName(iso3: string): string {
+  const iso2 = (to2 as Record<string, string>)[iso3];
+  const c = iso2 ? (countries as Record<string, { name: string }>)[iso2] : undefined;
+  return c?.name ?? iso3;
 }

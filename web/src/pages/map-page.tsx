@@ -6,7 +6,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import atlas from "world-atlas/countries-110m.json";
 import { qs, type TheatreListed } from "../api.ts";
 import { Empty, Show } from "../components/states.tsx";
-import { iso3OfAtlasName } from "../country-codes.ts";
+import { countryName, iso3OfAtlasName } from "../country-codes.ts";
 import { Link, navigate } from "../router.tsx";
 import { useApi } from "../use-api.ts";
 
@@ -60,7 +60,6 @@ export function MapPage() {
           const counts = new Map(items.map((i) => [i.country, i.events]));
           const max = Math.max(1, ...items.map((i) => i.events));
           const ranked = [...items].sort((a, b) => b.events - a.events);
-          const names = new Map(shapes.flatMap((s) => (s.iso3 ? [[s.iso3, s.name] as const] : [])));
           return (
             <div className="map-layout">
               <figure className="map-figure">
@@ -111,18 +110,20 @@ export function MapPage() {
                   Countries
                 </h2>
                 {ranked.length ? (
-                  <table className="table compact">
-                    <tbody>
-                      {ranked.map((i) => (
-                        <tr key={i.country}>
-                          <td>
-                            <Link href={`/actors/${i.country}`}>{names.get(i.country) ?? i.country}</Link>
-                          </td>
-                          <td className="num">{i.events}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <div className="scroll-box">
+                    <table className="table compact">
+                      <tbody>
+                        {ranked.map((i) => (
+                          <tr key={i.country}>
+                            <td>
+                              <Link href={`/actors/${i.country}`}>{countryName(i.country)}</Link>
+                            </td>
+                            <td className="num">{i.events}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : (
                   <Empty>No located events yet.</Empty>
                 )}
