@@ -1,11 +1,11 @@
 // API latency benchmark: builds a store of synthetic-but-plausible events (default 20,000) through the store API,
 // starts `sitrep serve` on it in a child process, and runs autocannon (100 connections, 10 s) against the feed
 // (/api/events) and event detail (/api/events/:id). Prints p50/p99 latency and requests/s; goal p99 < 50 ms.
-// Usage: npx node bench/api-latency.ts [--events 20000] [--seconds 10] [--connections 100] [--db path]
+// Usage: npx node bench/api-latency.ts [--events 20000] [--seconds 10] [--connections 100] [--db path] [--fresh]
+// The store is kept in .tmp/bench-api-<events>.db and reused by later runs unless --fresh is given.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Actor } from "../src/model/actor.ts";
@@ -20,10 +20,11 @@ const { values: opts } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "100" },
     db: { type: "string" },
+    fresh: { type: "boolean", default: false },
   },
 });
 const N = Number(opts.events);
-const DB = opts.db ?? join(mkdtempSync(join(tmpdir(), "sitrep-bench-")), "bench.db");
+const DB = opts.db ?? join(".tmp", `bench-api-${N}.db`);
 
 const COUNTRIES: [string, string][] = [
   ["IRN", "Iran"],
@@ -219,7 +220,9 @@ async function run(name: string, url: string, paths: () => string) {
   return result;
 }
 
-if (!existsSync(DB) || !opts.db) {
+if (opts.fresh) for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) rmSync(f, { force: true });
+mkdirSync(dirname(DB), { recursive: true });
+{
   const t = Date.now();
   const store = await openStore(DB);
   if ((await store.events.countEvents()) < N) await fill(store);
