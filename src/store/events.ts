@@ -412,6 +412,73 @@ export class EventQueries {
     return rows.map((r) => ({ country: String(r.country), events: Number(r.n) }));
   }
 
+  /** Events merged into any of the given ones: (merged id, id it redirects to). */
+  async redirectsInto(ids: number[]): Promise<{ id: number; redirectTo: number }[]> {
+    const out: { id: number; redirectTo: number }[] = [];
+    for (let i = 0; i < ids.length; i += 400) {
+      const rows = await this.db
+        .selectFrom("events")
+        .select(["id", "redirect_to"])
+        .where("redirect_to", "in", ids.slice(i, i + 400))
+        .execute();
+      for (const r of rows) out.push({ id: Number(r.id), redirectTo: Number(r.redirect_to) });
+    }
+    return out;
+  }
+
+  /**
+   * Titles, sentences and times of up to `perEvent` members of each event, independent reports before copies:
+   * the first third of them the oldest, the rest the newest (a long-running event shows where it began and where
+   * it is now), each group oldest first.
+   */
+  async memberTextsOf(
+    ids: number[],
+    perEvent = 6,
+  ): Promise<Map<number, { title: string; sentences: string[]; publishedAt: string }[]>> {
+    const rows: {
+      event_id: number | null;
+      title: string;
+      sentences: string;
+      published_at: string;
+      syndicated_of: string | null;
+    }[] = [];
+    for (let i = 0; i < ids.length; i += 400)
+      rows.push(
+        ...(await this.db
+          .selectFrom("articles")
+          .select(["event_id", "title", "sentences", "published_at", "syndicated_of"])
+          .where("event_id", "in", ids.slice(i, i + 400))
+          .orderBy("published_at")
+          .orderBy("seq")
+          .execute()),
+      );
+    const grouped = new Map<number, typeof rows>();
+    for (const r of rows) {
+      const id = Number(r.event_id);
+      const list = grouped.get(id) ?? [];
+      list.push(r);
+      grouped.set(id, list);
+    }
+    const out = new Map<number, { title: string; sentences: string[]; publishedAt: string }[]>();
+    for (const [id, list] of grouped) {
+      const ordered = [...list.filter((r) => !r.syndicated_of), ...list.filter((r) => r.syndicated_of)];
+      const head = Math.ceil(perEvent / 3);
+      const picked =
+        ordered.length <= perEvent
+          ? ordered
+          : [...ordered.slice(0, head), ...ordered.slice(-(perEvent - head))];
+      out.set(
+        id,
+        picked.map((r) => ({
+          title: r.title,
+          sentences: JSON.parse(r.sentences) as string[],
+          publishedAt: r.published_at,
+        })),
+      );
+    }
+    return out;
+  }
+
   /** Highest event id ever allocated, or 0. */
   async maxEventId(): Promise<number> {
     const row = await this.db

@@ -39,6 +39,31 @@ export class LinkQueries {
       .execute();
   }
 
+  /** Replaces the outgoing links of many events at once (one delete and chunked inserts). */
+  async replaceLinksOfMany(fromEvents: number[], links: EventLink[], now: string): Promise<void> {
+    for (let i = 0; i < fromEvents.length; i += 400)
+      await this.db
+        .deleteFrom("event_links")
+        .where("from_event", "in", fromEvents.slice(i, i + 400))
+        .execute();
+    for (let i = 0; i < links.length; i += 200)
+      await this.db
+        .insertInto("event_links")
+        .values(
+          links.slice(i, i + 200).map((l) => ({
+            from_event: l.fromEvent,
+            to_event: l.toEvent,
+            type: l.type,
+            confidence: l.confidence,
+            explanation: l.explanation,
+            evidence: JSON.stringify(l.evidence),
+            created_at: now,
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+
   /** Removes every link touching an event (before it becomes a redirect). */
   async removeLinksOf(eventId: number): Promise<number[]> {
     const touched = await this.db
@@ -125,6 +150,11 @@ export class LinkQueries {
         .onConflict((oc) => oc.column("id").doUpdateSet(row))
         .execute();
     }
+  }
+
+  /** Deletes storylines (merged into others). */
+  async removeStorylines(ids: string[]): Promise<void> {
+    if (ids.length) await this.db.deleteFrom("storylines").where("id", "in", ids).execute();
   }
 
   /** Storylines, optionally of one theatre. */

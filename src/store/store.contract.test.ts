@@ -244,5 +244,54 @@ for (const dialect of testDialects()) {
       await store.links.saveTheatreDays([{ theatreId: "t", day: "2026-11-01", escalation: 3, events: 4 }]);
       expect(await store.links.theatreDays("t")).toEqual([{ day: "2026-11-01", escalation: 3, events: 4 }]);
     });
+
+    it("replaces many events' links at once and removes merged storylines", async () => {
+      store = await dialect.open();
+      const evidence = {
+        sharedActors: [],
+        sharedPlaces: [],
+        cues: [],
+        intensityChange: null,
+        textSimilarity: 0.5,
+      };
+      const link = (from: number, to: number) => ({
+        fromEvent: from,
+        toEvent: to,
+        type: "update" as const,
+        confidence: 0.7,
+        explanation: `#${from} continues #${to}`,
+        evidence,
+      });
+      await store.links.replaceLinksOfMany([4, 5], [link(4, 1), link(5, 1), link(5, 2)], NOW);
+      await store.links.replaceLinksOfMany([5], [link(5, 3)], NOW);
+      const all = await store.links.allLinks();
+      expect(all.map((l) => `${l.fromEvent}>${l.toEvent}`).sort()).toEqual(["4>1", "5>3"]);
+      const line = { name: "Iran – United States: talks", theatreId: null, eventIds: [1, 4], updatedAt: NOW };
+      await store.links.saveStorylines([
+        { id: "s1", ...line },
+        { id: "s2", ...line },
+      ]);
+      await store.links.removeStorylines(["s2"]);
+      expect((await store.links.listStorylines()).map((s) => s.id)).toEqual(["s1"]);
+    });
+
+    it("lists redirects into events and member texts, independent reports first", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(1), event(2), event(3)]);
+      await store.events.setRedirect(2, 1);
+      expect(await store.events.redirectsInto([1, 3])).toEqual([{ id: 2, redirectTo: 1 }]);
+      await store.articles.insertArticles([
+        article(1, { eventId: 1, syndicatedOf: "a2", title: "Copy of talks report" }),
+        article(2, { eventId: 1, sentences: ["Talks resumed.", "Mediators met."] }),
+        article(3, { eventId: 3 }),
+      ]);
+      const members = await store.events.memberTextsOf([1, 3]);
+      expect(members.get(1)?.map((m) => m.title)).toEqual([
+        "Ceasefire talks round 2",
+        "Copy of talks report",
+      ]);
+      expect(members.get(1)?.[0].sentences).toEqual(["Talks resumed.", "Mediators met."]);
+      expect(members.get(3)).toHaveLength(1);
+    });
   });
 }

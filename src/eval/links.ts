@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import type { PipelineContext } from "../pipeline/context.ts";
+import { installLinking } from "../pipeline/link-events.ts";
+import { round } from "./cluster.ts";
+import { ingestForEval } from "./eval-store.ts";
+import { linkMetrics } from "./link-metrics.ts";
+
+/** The `eval links` result line. */
+export interface LinksEvalResult {
+  task: "links";
+  entries: number;
+  events: number;
+  links: number;
+  label_precision: number;
+  leaf_precision: number;
+  story_recall: number;
+  seconds: number;
+}
+
+/**
+ * Runs the real pipeline (clustering, synthesis when installed, linking) over a CEP file in date order in a
+ * temporary store, and scores every link the system made against the gold story labels.
+ */
+export async function evalLinks(
+  input: string,
+  options: { from?: string; to?: string; synthesis?: boolean } = {},
+): Promise<LinksEvalResult> {
+  const synthesis = options.synthesis === false ? null : await loadSynthesis();
+  const run = await ingestForEval(input, {
+    from: options.from,
+    to: options.to,
+    setup: (ctx) => {
+      synthesis?.(ctx);
+      installLinking(ctx);
+    },
+  });
+  try {
+    const rows = await run.ctx.store.articles.assignments();
+    const members = rows.flatMap((r) =>
+      r.eventId === null ? [] : [{ eventId: r.eventId, gold: r.gold, time: Date.parse(r.publishedAt) }],
+    );
+    const links = await run.ctx.store.links.allLinks();
+    const m = linkMetrics(members, links);
+    return {
+      task: "links",
+      entries: rows.length,
+      events: new Set(members.map((x) => x.eventId)).size,
+      links: m.links,
+      label_precision: round(m.label_precision, 3),
+      leaf_precision: round(m.leaf_precision, 3),
+      story_recall: round(m.story_recall, 3),
+      seconds: round(run.seconds, 1),
+    };
+  } finally {
+    await run.dispose();
+  }
+}
+
+// Synthesis is another stage's work: used when src/pipeline/synthesize-events.ts offers installSynthesis.
+async function loadSynthesis(): Promise<((ctx: PipelineContext) => void) | null> {
+  const url = new URL("../pipeline/synthesize-events.ts", import.meta.url);
+  if (!existsSync(url)) return null;
+  const mod = (await import(url.href)) as { installSynthesis?: (ctx: PipelineContext) => void };
+  return mod.installSynthesis ?? null;
+}

@@ -1,0 +1,76 @@
+import type { EventDigest } from "../model/digest.ts";
+import type { EventLink } from "../model/link.ts";
+
+/** One day of a theatre's escalation index: higher is more conflictual. */
+export interface TheatreDay {
+  theatreId: string;
+  day: string;
+  escalation: number;
+  events: number;
+}
+
+interface Entry {
+  intensity: number | null;
+  escalations: number;
+  deescalations: number;
+}
+
+// Each escalation (de-escalation) link moves the day by 2 Goldstein points per event: about one step between
+// CAMEO root categories, the same step the classifier uses for direction.
+const LINK_WEIGHT = 2;
+
+/**
+ * Per theatre and day, the events of the window with their intensity and escalation links; the index of a day
+ * is minus the mean Goldstein intensity of its events plus LINK_WEIGHT × (escalations − de-escalations) per
+ * event, clamped to −10..+10.
+ */
+export class EscalationDays {
+  private readonly days = new Map<string, Map<number, Entry>>();
+  private readonly keysOf = new Map<number, string[]>();
+
+  /** Records an event's day, theatres, intensity and links; returns the theatre-day keys touched. */
+  record(d: EventDigest, links: EventLink[]): string[] {
+    const touched = this.forget(d.id);
+    const day = new Date(d.time).toISOString().slice(0, 10);
+    const entry: Entry = {
+      intensity: d.intensity,
+      escalations: links.filter((l) => l.type === "escalation").length,
+      deescalations: links.filter((l) => l.type === "de-escalation").length,
+    };
+    const keys = d.theatres.map((t) => `${t}|${day}`);
+    for (const k of keys) {
+      const m = this.days.get(k) ?? new Map<number, Entry>();
+      m.set(d.id, entry);
+      this.days.set(k, m);
+    }
+    this.keysOf.set(d.id, keys);
+    return [...new Set([...touched, ...keys])];
+  }
+
+  /** Removes an event (merged away); returns the keys touched. */
+  forget(eventId: number): string[] {
+    const keys = this.keysOf.get(eventId) ?? [];
+    for (const k of keys) this.days.get(k)?.delete(eventId);
+    this.keysOf.delete(eventId);
+    return keys;
+  }
+
+  /** The index of each theatre-day key. */
+  values(keys: string[]): TheatreDay[] {
+    return keys.map((k) => {
+      const [theatreId, day] = k.split("|");
+      const entries = [...(this.days.get(k)?.values() ?? [])];
+      return { theatreId, day, ...dayIndex(entries) };
+    });
+  }
+}
+
+function dayIndex(entries: Entry[]): { escalation: number; events: number } {
+  const n = entries.length;
+  if (!n) return { escalation: 0, events: 0 };
+  const known = entries.filter((e) => e.intensity !== null).map((e) => e.intensity as number);
+  const mean = known.length ? known.reduce((s, x) => s + x, 0) / known.length : 0;
+  const links = entries.reduce((s, e) => s + e.escalations - e.deescalations, 0);
+  const x = -mean + (LINK_WEIGHT * links) / n;
+  return { escalation: Math.round(Math.max(-10, Math.min(10, x)) * 10) / 10, events: n };
+}

@@ -1,0 +1,119 @@
+import type { EventDigest } from "../model/digest.ts";
+import type { PloverType } from "../model/event.ts";
+import type { RelationType } from "../model/link.ts";
+import { countryName } from "./country-table.ts";
+import type { CueMatch } from "./find-cues.ts";
+import { distinct } from "./relation-type.ts";
+import type { PairEvidence } from "./score-pair.ts";
+import { surfaceOf } from "./terms.ts";
+
+/** Display name of an actor id. */
+export type NameOf = (id: string) => string;
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const ACT: Partial<Record<PloverType, string>> = {
+  AGREE: "an agreement",
+  CONSULT: "talks",
+  SUPPORT: "support",
+  CONCEDE: "a concession",
+  COOPERATE: "cooperation",
+  AID: "aid",
+  RETREAT: "a withdrawal",
+  REQUEST: "an appeal",
+  DEMAND: "demands",
+  ACCUSE: "accusations",
+  DISAPPROVE: "criticism",
+  INVESTIGATE: "an investigation",
+  REJECT: "a rejection",
+  THREATEN: "threats",
+  PROTEST: "protests",
+  SANCTION: "sanctions",
+  MOBILIZE: "a military build-up",
+  COERCE: "coercion",
+  ASSAULT: "an attack",
+  FIGHT: "fighting",
+};
+
+/** Default display names: country names for ISO-3 ids, readable words for "person:…"/"org:…" ids. */
+export const defaultNameOf: NameOf = (id) => {
+  const m = /^([A-Z]{3})(?:-(.+))?$/.exec(id);
+  if (m) {
+    const country = countryName(m[1]) ?? m[1];
+    return m[2] ? `${country} (${m[2].toLowerCase().replace(/-/g, " ")})` : country;
+  }
+  const words = id.replace(/^[a-z]+:/, "").split("-");
+  return words.map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
+};
+
+/** "(#412, 'Turkey mediates US-Iran ceasefire extension', 3 Apr)": how a link names the related event. */
+export function eventRef(d: EventDigest, relativeTo?: EventDigest): string {
+  const t = new Date(d.time);
+  const sameYear = relativeTo ? new Date(relativeTo.time).getUTCFullYear() === t.getUTCFullYear() : true;
+  const date = `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}${sameYear ? "" : ` ${t.getUTCFullYear()}`}`;
+  const title = d.title.length > 90 ? `${d.title.slice(0, 87).trimEnd()}…` : d.title;
+  return `(#${d.id}, '${title}', ${date})`;
+}
+
+function list(items: string[], max = 3): string {
+  const xs = [...new Set(items)].slice(0, max);
+  if (xs.length <= 1) return xs.join("");
+  return `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+function goldstein(x: number | null): string {
+  if (x === null) return "?";
+  return `${x > 0 ? "+" : ""}${x.toFixed(1)}`;
+}
+
+function act(d: EventDigest): string {
+  return (d.type && ACT[d.type]) ?? "this development";
+}
+
+/** Explains a link from the NEWER event's perspective, naming the related event by id, title and date. */
+export function explainLink(
+  type: RelationType,
+  newer: EventDigest,
+  older: EventDigest,
+  e: PairEvidence,
+  cues: CueMatch[],
+  nameOf: NameOf = defaultNameOf,
+): string {
+  const ref = eventRef(older, newer);
+  // Countries first, then named people and organisations: the actors a reader recognises.
+  const people = e.sharedActors.filter((a) => /^(?:person|org):/.test(a));
+  const actors = list([...e.sharedCountries, ...people].map(nameOf));
+  const who = actors ? ` between the same actors (${actors})` : "";
+  const nameWords = new Set(e.sharedNames);
+  const words = e.sharedTerms
+    .filter((t) => !nameWords.has(t))
+    .map((t) => surfaceOf(t, `${newer.title} ${newer.text}`));
+  const about = list(words, 3);
+  const matter = about ? `: ${about}` : "";
+  const cue = cues[0] ? ` ("${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}")` : "";
+  const shift = `from ${goldstein(older.intensity)} to ${goldstein(newer.intensity)} on the Goldstein scale`;
+  switch (type) {
+    case "parallel": {
+      const a = distinct(newer, older);
+      const b = distinct(older, newer);
+      return `Runs in parallel with ${list(b.map(nameOf))}'s effort ${ref}: different actors (${list(a.map(nameOf))} here), the same objective${matter}.`;
+    }
+    case "response":
+      return `Responds to ${ref}${cue}: the reports tie this event to the earlier one${who}.`;
+    case "escalation":
+      return `Escalates against ${ref}${cue}: ${act(newer)} after ${act(older)}, intensity ${shift}${who}.`;
+    case "de-escalation":
+      return `De-escalates after ${ref}: ${act(newer)} following ${act(older)}, intensity ${shift}${who}.`;
+    case "contradicts":
+      return `Contradicts ${ref}${cue}: conflicting claims about the same matter${matter}.`;
+    case "update":
+      return `New development in the storyline of ${ref}${who}${matter}.`;
+    default:
+      return `Background to this event: ${ref}${who}${matter}.`;
+  }
+}
+
+function clip(s: string): string {
+  const words = s.split(/\s+/).slice(0, 8).join(" ");
+  return words.replace(/[.,;:]+$/, "");
+}

@@ -1,0 +1,233 @@
+import type { EventDigest } from "../model/digest.ts";
+import { digestFeatures, GROUP_WEIGHT, groupOf } from "./digest-features.ts";
+
+/** An event digest in the index with its features. */
+export interface IndexedDoc {
+  digest: EventDigest;
+  features: Map<string, number>;
+}
+
+/** Bounds of the link index: how far back it remembers and how much work one query may do. */
+export interface LinkIndexOptions {
+  windowDays: number;
+  /** Most recent postings scanned per query feature. */
+  maxPostings: number;
+  /** Query features used for retrieval (the rarest ones). */
+  maxQueryFeatures: number;
+  /** Candidates returned per query. */
+  maxCandidates: number;
+}
+
+/** Defaults: a 30-day window, at most 12 × 400 postings scanned and 40 candidates scored per event. */
+export const DEFAULT_INDEX_OPTIONS: LinkIndexOptions = {
+  windowDays: 30,
+  maxPostings: 400,
+  maxQueryFeatures: 12,
+  maxCandidates: 40,
+};
+
+const DAY_MS = 86_400_000;
+
+interface Posting {
+  ids: number[];
+  head: number;
+}
+
+/**
+ * A windowed in-memory index of recent event digests: an inverted index from features to events, with
+ * document frequencies over the window, so retrieval cost per event is bounded whatever the store holds.
+ */
+export class LinkIndex {
+  readonly options: LinkIndexOptions;
+  private readonly docs = new Map<number, IndexedDoc>();
+  private readonly df = new Map<string, number>();
+  private readonly postings = new Map<string, Posting>();
+  private queue: { id: number; stamp: number }[] = [];
+  private queueHead = 0;
+  /** Newest activity seen (stream time, ms): the window ends here. */
+  clock = 0;
+
+  constructor(options: Partial<LinkIndexOptions> = {}) {
+    this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
+  }
+
+  /** Number of events in the window. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The indexed digest of an event. */
+  get(id: number): IndexedDoc | undefined {
+    return this.docs.get(id);
+  }
+
+  /** Ids of all events in the window. */
+  ids(): number[] {
+    return [...this.docs.keys()];
+  }
+
+  /** Inverse document frequency of a feature over the window. */
+  idf(key: string): number {
+    return Math.log((this.docs.size + 1) / ((this.df.get(key) ?? 0) + 0.5));
+  }
+
+  /** Weight of a feature with term frequency `tf`: group weight × log tf × idf. */
+  weight(key: string, tf: number): number {
+    return GROUP_WEIGHT[groupOf(key)] * (1 + Math.log(tf)) * this.idf(key);
+  }
+
+  /** Adds or replaces an event's digest, then drops events that left the window. */
+  upsert(digest: EventDigest): IndexedDoc {
+    const old = this.docs.get(digest.id);
+    const features = digestFeatures(digest);
+    const doc: IndexedDoc = { digest, features };
+    for (const k of features.keys()) {
+      if (old?.features.has(k)) continue;
+      this.df.set(k, (this.df.get(k) ?? 0) + 1);
+      const p = this.postings.get(k);
+      if (p) p.ids.push(digest.id);
+      else this.postings.set(k, { ids: [digest.id], head: 0 });
+    }
+    if (old) for (const k of old.features.keys()) if (!features.has(k)) this.decrement(k);
+    this.docs.set(digest.id, doc);
+    if (!old) this.queue.push({ id: digest.id, stamp: digest.lastUpdated });
+    this.clock = Math.max(this.clock, digest.lastUpdated);
+    this.evict();
+    return doc;
+  }
+
+  /** Removes an event (merged away, or out of the window). */
+  remove(id: number): void {
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    this.docs.delete(id);
+    for (const k of doc.features.keys()) this.decrement(k);
+  }
+
+  /**
+   * Events sharing the query's rarest features, best first by their partial weighted overlap: at most
+   * `maxQueryFeatures` × `maxPostings` postings are read, newest first.
+   */
+  candidates(query: IndexedDoc): number[] {
+    const { maxQueryFeatures, maxPostings, maxCandidates } = this.options;
+    // Features only this event has find nothing: the most weighted of those shared with at least one other event.
+    const shared = [...query.features]
+      .filter(([k]) => (this.df.get(k) ?? 0) > (query === this.docs.get(query.digest.id) ? 1 : 0))
+      .map(([k, tf]) => ({ k, w: this.weight(k, tf) }))
+      .sort((a, b) => b.w - a.w);
+    // Words and names find the same story; actors, places and theatres find the same conflict: probe both.
+    const words = shared.filter((f) => !isEntity(f.k)).slice(0, maxQueryFeatures);
+    const entities = shared.filter((f) => isEntity(f.k)).slice(0, Math.ceil(maxQueryFeatures / 2));
+    const keys = [...words, ...entities];
+    const acc = new Map<number, number>();
+    const self = query.digest.id;
+    for (const { k, w } of keys) {
+      const p = this.postings.get(k);
+      if (!p) continue;
+      const idf = this.idf(k);
+      const seen = new Set<number>();
+      for (let i = p.ids.length - 1, n = 0; i >= p.head && n < maxPostings; i--) {
+        const id = p.ids[i];
+        if (id === self || seen.has(id)) continue;
+        seen.add(id);
+        const doc = this.docs.get(id);
+        if (!doc || !doc.features.has(k)) continue;
+        n++;
+        acc.set(id, (acc.get(id) ?? 0) + w * idf);
+      }
+    }
+    return [...acc]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, maxCandidates)
+      .map(([id]) => id);
+  }
+
+  /** Cosine similarities of two indexed events under the current idf: over words and names, and over actors, places and theatres. */
+  similarity(a: IndexedDoc, b: IndexedDoc): { text: number; entity: number } {
+    const dot = [0, 0];
+    const na = [0, 0];
+    const nb = [0, 0];
+    for (const [k, tf] of a.features) {
+      const g = isEntity(k) ? 1 : 0;
+      const w = this.weight(k, tf);
+      na[g] += w * w;
+      const tb = b.features.get(k);
+      if (tb !== undefined) dot[g] += w * this.weight(k, tb);
+    }
+    for (const [k, tf] of b.features) nb[isEntity(k) ? 1 : 0] += this.weight(k, tf) ** 2;
+    const cos = (g: number) => (na[g] && nb[g] ? dot[g] / Math.sqrt(na[g] * nb[g]) : 0);
+    return { text: cos(0), entity: cos(1) };
+  }
+
+  /**
+   * How much of what each event is mostly about the other shares: for each side, the weight of its `k` strongest
+   * features found in the other, over the weight of those `k`; the mean of both sides. Unlike the cosine it does
+   * not fall as reports get longer and carry more detail of their own.
+   */
+  coreOverlap(a: IndexedDoc, b: IndexedDoc, k = 15): number {
+    return (this.containment(a, b, k) + this.containment(b, a, k)) / 2;
+  }
+
+  private containment(a: IndexedDoc, b: IndexedDoc, k: number): number {
+    const top = [...a.features]
+      .map(([f, tf]) => ({ f, w: this.weight(f, tf) }))
+      .sort((x, y) => y.w - x.w)
+      .slice(0, k);
+    let all = 0;
+    let hit = 0;
+    for (const { f, w } of top) {
+      all += w;
+      if (b.features.has(f)) hit += w;
+    }
+    return all ? hit / all : 0;
+  }
+
+  private decrement(k: string): void {
+    const n = (this.df.get(k) ?? 1) - 1;
+    if (n > 0) {
+      this.df.set(k, n);
+      this.compact(k);
+    } else {
+      this.df.delete(k);
+      this.postings.delete(k);
+    }
+  }
+
+  /** Drops dead postings at the front, and rewrites a list once half of it is dead. */
+  private compact(k: string): void {
+    const p = this.postings.get(k);
+    if (!p) return;
+    const live = (id: number) => this.docs.get(id)?.features.has(k) === true;
+    while (p.head < p.ids.length && !live(p.ids[p.head])) p.head++;
+    const n = this.df.get(k) ?? 0;
+    if (p.ids.length - p.head > 2 * n + 8) {
+      p.ids = [...new Set(p.ids.slice(p.head).filter(live))];
+      p.head = 0;
+    } else if (p.head > 64 && p.head > p.ids.length / 2) {
+      p.ids = p.ids.slice(p.head);
+      p.head = 0;
+    }
+  }
+
+  private evict(): void {
+    const cutoff = this.clock - this.options.windowDays * DAY_MS;
+    while (this.queueHead < this.queue.length) {
+      const { id, stamp } = this.queue[this.queueHead];
+      if (stamp >= cutoff) break;
+      this.queueHead++;
+      const doc = this.docs.get(id);
+      if (!doc) continue;
+      if (doc.digest.lastUpdated >= cutoff) this.queue.push({ id, stamp: doc.digest.lastUpdated });
+      else this.remove(id);
+    }
+    if (this.queueHead > 1024 && this.queueHead > this.queue.length / 2) {
+      this.queue = this.queue.slice(this.queueHead);
+      this.queueHead = 0;
+    }
+  }
+}
+
+function isEntity(key: string): boolean {
+  const g = key[0];
+  return g === "a" || g === "c" || g === "p" || g === "h";
+}

@@ -1,0 +1,90 @@
+import type { EventDigest } from "../model/digest.ts";
+import type { RelationType } from "../model/link.ts";
+import type { CueMatch } from "./find-cues.ts";
+import type { PairEvidence } from "./score-pair.ts";
+
+/** The relation chosen for a pair, with the cues that decided it and the intensity change. */
+export interface TypedRelation {
+  type: RelationType;
+  cues: CueMatch[];
+  /** Newer minus earlier intensity (Goldstein points), when both are known. */
+  intensityChange: number | null;
+}
+
+/** What typing needs about a pair: both digests, the evidence, the newer event's cues, and a reference test. */
+export interface RelationInput {
+  newer: EventDigest;
+  older: EventDigest;
+  evidence: PairEvidence;
+  cues: CueMatch[];
+  /** True when a cue's following words name something of the earlier event. */
+  refersToOlder: (cue: CueMatch) => boolean;
+  /** The earlier event's own cues, when needed (a denial of a denial is no contradiction). */
+  olderCues?: CueMatch[];
+}
+
+// About one step between CAMEO root categories on the Goldstein scale (the classifier's direction threshold).
+const STEP = 2;
+const COOPERATIVE_FLOOR = 0;
+const PARALLEL_DAYS = 14;
+// Two events sharing most of what each is about, and the same kind of act, tell one story.
+const SAME_STORY = 0.6;
+
+/** Chooses the relation type of a newer event to an earlier one from cues, intensities and actors (first rule that holds). */
+export function relationType(input: RelationInput): TypedRelation {
+  const { newer, older, evidence, cues } = input;
+  const delta =
+    newer.intensity !== null && older.intensity !== null ? round1(newer.intensity - older.intensity) : null;
+  const pointing = cues.filter((c) => input.refersToOlder(c));
+  const has = (kind: CueMatch["kind"], list = pointing, strongOnly = false) =>
+    list.filter((c) => c.kind === kind && (!strongOnly || c.strong));
+  const out = (type: RelationType, used: CueMatch[] = []): TypedRelation => ({
+    type,
+    cues: used,
+    intensityChange: delta,
+  });
+  const olderCooperative = older.intensity !== null && older.intensity > COOPERATIVE_FLOOR;
+  const newerCooperative = newer.intensity !== null && newer.intensity >= COOPERATIVE_FLOOR;
+
+  const sameStory = evidence.coreOverlap >= SAME_STORY && newer.type === older.type;
+  if (sameStory) return out("update", has("continuation", cues));
+  const denial = has("denial");
+  const olderDenies = input.olderCues?.some((c) => c.kind === "denial") ?? false;
+  if (denial.length && !olderDenies) return out("contradicts", denial);
+  const response = has("response", pointing, true);
+  if (response.length) return out("response", response);
+  const contrast = has("contrast", cues);
+  if (contrast.length && delta !== null && delta <= -STEP && !newerCooperative)
+    return out("escalation", contrast);
+  const rejection = has("rejection", cues);
+  if (rejection.length && olderCooperative && !newerCooperative) return out("escalation", rejection);
+  if (delta !== null && delta <= -2 * STEP && !newerCooperative) return out("escalation");
+  if (delta !== null && delta >= STEP && newerCooperative && !olderCooperative) return out("de-escalation");
+  if (isParallel(newer, older, evidence) || has("parallel").length)
+    return out("parallel", has("parallel", cues));
+  const weak = has("response");
+  if (weak.length) return out("response", weak);
+  const continuation = has("continuation", cues);
+  if (Math.max(evidence.similarity, evidence.coreOverlap) >= 0.3 || continuation.length)
+    return out("update", continuation);
+  return out("context", has("context", cues));
+}
+
+// Concurrent efforts toward one end by different actors: the same kind of cooperative act, each side with a
+// country the other lacks and at least one they share, within two weeks, not the same story told twice.
+function isParallel(newer: EventDigest, older: EventDigest, e: PairEvidence): boolean {
+  if (e.days > PARALLEL_DAYS || e.sharedCountries.length === 0 || e.coreOverlap >= 0.5) return false;
+  if (newer.type === null || newer.type !== older.type) return false;
+  if ((newer.intensity ?? -1) < COOPERATIVE_FLOOR || (older.intensity ?? -1) < COOPERATIVE_FLOOR)
+    return false;
+  return distinct(newer, older).length > 0 && distinct(older, newer).length > 0;
+}
+
+/** Countries of `a` that `b` does not involve. */
+export function distinct(a: EventDigest, b: EventDigest): string[] {
+  return a.countries.filter((c) => !b.countries.includes(c));
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

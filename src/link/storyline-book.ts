@@ -1,0 +1,128 @@
+import type { EventDigest } from "../model/digest.ts";
+import type { EventLink, RelationType } from "../model/link.ts";
+import { defaultNameOf, type NameOf } from "./explain-link.ts";
+import { contentWords } from "./terms.ts";
+
+/** A named chain of linked events (the store's Storyline shape, without the time). */
+export interface StorylineDraft {
+  id: string;
+  name: string;
+  theatreId: string | null;
+  eventIds: number[];
+}
+
+interface Line {
+  id: string;
+  events: Set<number>;
+  actors: Map<string, number>;
+  terms: Map<string, number>;
+  theatres: Map<string, number>;
+}
+
+/** Relations that continue a storyline; the others relate storylines without joining them. */
+export const CHAIN_TYPES: ReadonlySet<RelationType> = new Set(["update", "response"]);
+
+/**
+ * Storylines kept in memory: an event joins the storyline of every earlier event it continues (update or
+ * response links); two storylines an event continues become one (the older id survives). Named after the
+ * dominant actors and words of their events.
+ */
+export class StorylineBook {
+  private readonly lineOf = new Map<number, string>();
+  private readonly lines = new Map<string, Line>();
+  private readonly nameOf: NameOf;
+
+  constructor(nameOf: NameOf = defaultNameOf) {
+    this.nameOf = nameOf;
+  }
+
+  /** Loads a stored storyline (at start). */
+  load(s: StorylineDraft, digestOf: (id: number) => EventDigest | undefined): void {
+    const line = this.line(s.id);
+    for (const id of s.eventIds) this.join(line, id, digestOf(id));
+  }
+
+  /** The storyline id of an event. */
+  storylineOf(eventId: number): string | undefined {
+    return this.lineOf.get(eventId);
+  }
+
+  /** Places an event after its links were (re)computed; returns the storylines changed and those removed. */
+  apply(
+    eventId: number,
+    links: EventLink[],
+    digestOf: (id: number) => EventDigest | undefined,
+  ): { changed: StorylineDraft[]; removed: string[] } {
+    const targets = links.filter((l) => CHAIN_TYPES.has(l.type)).map((l) => l.toEvent);
+    const removed: string[] = [];
+    const changed = new Set<string>();
+    const current = this.lineOf.get(eventId);
+    if (!targets.length) return { changed: [], removed };
+    const ids = new Set(targets.map((t) => this.lineOf.get(t) ?? `s${Math.min(t, eventId)}`));
+    if (current) ids.add(current);
+    const [keep, ...rest] = [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    const line = this.line(keep);
+    for (const other of rest) {
+      const o = this.lines.get(other);
+      if (!o) continue;
+      for (const id of o.events) this.join(line, id, digestOf(id));
+      this.lines.delete(other);
+      removed.push(other);
+    }
+    for (const id of [eventId, ...targets]) this.join(line, id, digestOf(id));
+    changed.add(keep);
+    return { changed: [...changed].map((id) => this.draft(id)), removed };
+  }
+
+  /** Forgets an event (merged into another). */
+  drop(eventId: number): StorylineDraft | null {
+    const id = this.lineOf.get(eventId);
+    if (!id) return null;
+    this.lineOf.delete(eventId);
+    this.lines.get(id)?.events.delete(eventId);
+    return this.draft(id);
+  }
+
+  /** The storyline as stored. */
+  draft(id: string): StorylineDraft {
+    const line = this.line(id);
+    const theatre = top(line.theatres, 1)[0] ?? null;
+    const actors = top(line.actors, 2).map(this.nameOf);
+    const terms = top(line.terms, 3);
+    const name = `${actors.length ? actors.join(" – ") : "Storyline"}${terms.length ? `: ${terms.join(", ")}` : ""}`;
+    return { id, name, theatreId: theatre, eventIds: [...line.events].sort((a, b) => a - b) };
+  }
+
+  private line(id: string): Line {
+    let line = this.lines.get(id);
+    if (!line) {
+      line = { id, events: new Set(), actors: new Map(), terms: new Map(), theatres: new Map() };
+      this.lines.set(id, line);
+    }
+    return line;
+  }
+
+  private join(line: Line, eventId: number, d: EventDigest | undefined): void {
+    const prev = this.lineOf.get(eventId);
+    if (prev && prev !== line.id) this.lines.get(prev)?.events.delete(eventId);
+    this.lineOf.set(eventId, line.id);
+    if (line.events.has(eventId)) return;
+    line.events.add(eventId);
+    if (!d) return;
+    for (const a of new Set([...d.countries, ...d.actors.filter((x) => !/^[A-Z]{3}/.test(x))]))
+      bump(line.actors, a);
+    for (const t of new Set(contentWords(d.title))) bump(line.terms, t);
+    for (const t of d.theatres) bump(line.theatres, t);
+  }
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+function top(m: Map<string, number>, n: number): string[] {
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([k]) => k);
+}

@@ -1,0 +1,69 @@
+/** Words that carry no topic: function words and the reporting verbs of news summaries. */
+const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are as at be been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+out over own same she should so some such than that the their theirs them then there these they this those
+through to too under until up very was we were what when where which while who whom why will with would you
+your yours says said say saying announces announced announce reports reported report according
+new also amid since following despite after before will would one two three first last year years day days
+week weeks month months today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december least including
+people several many other others among per around another within without however although because while`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** True when the lower-cased word is a stopword. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** A light English stemmer: plural and -ing/-ed endings, enough to join "talks"/"talk", "strikes"/"striking". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && /(sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Lower-cased, stemmed content words of a text (stopwords, numbers and one-letter words dropped). */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0]
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/['-]+$/, "");
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d[\d,.]*$/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Lower-cased content words of a text, unstemmed (for names shown to readers). */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0]
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/['-]+$/, "")
+      .replace(/'s$/, "");
+    if (w.length > 2 && !STOPWORDS.has(w) && !/^\d[\d,.]*$/.test(w)) out.push(w);
+  }
+  return out;
+}
+
+/** The first word of `text` whose stem is `stemmed` ("ceasefir" → "ceasefire"), else the stem itself. */
+export function surfaceOf(stemmed: string, text: string): string {
+  for (const w of contentWords(text)) if (stem(w) === stemmed) return w;
+  return stemmed;
+}
