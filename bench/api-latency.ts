@@ -233,6 +233,20 @@ mkdirSync(dirname(DB), { recursive: true });
 }
 const server = await serve(DB);
 try {
+  // Warm-up (JIT, SQLite page cache) so the first measured route does not pay for it.
+  await autocannon({
+    url: server.url,
+    connections: 10,
+    duration: 3,
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: Math.random() < 0.5 ? "/api/events" : `/api/events/${1 + Math.floor(Math.random() * N)}`,
+        }),
+      },
+    ],
+  });
   await run("GET /api/events (feed, 50 rows)", server.url, () => "/api/events");
   await run("GET /api/events?theatre=sudan", server.url, () => "/api/events?theatre=sudan&limit=50");
   await run(

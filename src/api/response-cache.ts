@@ -3,7 +3,8 @@ import type { Context, MiddlewareHandler } from "hono";
 interface Entry {
   at: number;
   type: string;
-  body: string;
+  /** The body encoded once, so hits do not re-encode it. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** Options of the response cache. */
@@ -12,8 +13,8 @@ export interface CacheOptions {
   ttlMs: number;
   /** Most responses kept (oldest dropped first). */
   maxEntries: number;
-  /** Most characters of response bodies kept, summed (default 32 M). */
-  maxChars?: number;
+  /** Most bytes of response bodies kept, summed (default 32 MB). */
+  maxBytes?: number;
 }
 
 /**
@@ -26,7 +27,7 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<Entry | null>>();
   private readonly opts: CacheOptions;
   private generation = 0;
-  private chars = 0;
+  private bytes = 0;
 
   constructor(opts: CacheOptions) {
     this.opts = opts;
@@ -36,7 +37,7 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.inflight.clear();
-    this.chars = 0;
+    this.bytes = 0;
     this.generation++;
   }
 
@@ -70,7 +71,7 @@ export class ResponseCache {
         await next();
         const type = c.res.headers.get("content-type") ?? "";
         if (c.res.status !== 200 || !type.startsWith("application/json")) return settle(null);
-        const body = await c.res.text();
+        const body = new Uint8Array(await c.res.arrayBuffer());
         c.res = new Response(body, { status: 200, headers: c.res.headers });
         const entry = { at: Date.now(), type, body };
         if (generation === this.generation) this.store(key, entry);
@@ -86,23 +87,23 @@ export class ResponseCache {
 
   private store(key: string, entry: Entry): void {
     this.drop(key);
-    const maxChars = this.opts.maxChars ?? 32_000_000;
+    const maxBytes = this.opts.maxBytes ?? 32_000_000;
     while (
       this.entries.size &&
-      (this.entries.size >= this.opts.maxEntries || this.chars + entry.body.length > maxChars)
+      (this.entries.size >= this.opts.maxEntries || this.bytes + entry.body.byteLength > maxBytes)
     ) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.drop(oldest);
     }
     this.entries.set(key, entry);
-    this.chars += entry.body.length;
+    this.bytes += entry.body.byteLength;
   }
 
   private drop(key: string): void {
     const old = this.entries.get(key);
     if (!old) return;
-    this.chars -= old.body.length;
+    this.bytes -= old.body.byteLength;
     this.entries.delete(key);
   }
 }
