@@ -181,8 +181,8 @@ async function directionFor(
   const from = new Date(Date.parse(event.firstSeen) - 14 * 86_400_000).toISOString();
   const recent = new Map<number, number>();
   for (const t of theatres.slice(0, 2)) {
-    for (const e of await ctx.store.events.eventsBetween(from, event.firstSeen, t))
-      if (e.id !== event.id && e.record?.intensity != null) recent.set(e.id, e.record.intensity);
+    for (const e of await ctx.store.events.intensitiesBetween(t, from, event.firstSeen))
+      if (e.id !== event.id) recent.set(e.id, e.intensity);
     for (const r of batch) if (r.time >= from && r.theatres.includes(t)) recent.set(r.id, r.intensity);
   }
   return directionOf(intensity, [...recent.values()]);

@@ -237,6 +237,25 @@ export class EventQueries {
     return (await q.orderBy("first_seen").orderBy("id").execute()).map(toEvent);
   }
 
+  /** (id, intensity) of a theatre's live events first seen in [from, to), from the denormalized column. */
+  async intensitiesBetween(
+    theatre: string,
+    from: string,
+    to: string,
+  ): Promise<{ id: number; intensity: number }[]> {
+    const rows = await this.db
+      .selectFrom("events")
+      .innerJoin("event_theatres", "event_theatres.event_id", "events.id")
+      .select(["events.id", "events.intensity"])
+      .where("event_theatres.theatre_id", "=", theatre)
+      .where("events.redirect_to", "is", null)
+      .where("events.first_seen", ">=", from)
+      .where("events.first_seen", "<", to)
+      .where("events.intensity", "is not", null)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), intensity: Number(r.intensity) }));
+  }
+
   /** Appends entries to events' changelogs. */
   async addChanges(changes: { eventId: number; change: EventChange }[]): Promise<void> {
     for (let i = 0; i < changes.length; i += 300) {
@@ -514,7 +533,8 @@ export class EventQueries {
   }
 
   private async removeText(id: number): Promise<void> {
-    await sql`delete from events_fts where event_id = ${id}`.execute(this.db);
+    if (this.dialect === "sqlite") await sql`delete from events_fts where rowid = ${id}`.execute(this.db);
+    else await sql`delete from events_fts where event_id = ${id}`.execute(this.db);
   }
 }
 
