@@ -34,7 +34,9 @@ function matchCountry(tokens: string[], i: number): { len: number; iso3: string;
 
 /** Finds countries, places and other capitalized names in English text (a heuristic used when no actor finder is given). */
 export function findNames(text: string): NameMention[] {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => m[0]);
+  // "US-Iran", "Russia–Ukraine": two names joined by a hyphen are two mentions.
+  const spaced = text.replace(/(\p{Lu}[\p{L}.]*)[-–](?=\p{Lu})/gu, "$1 ");
+  const tokens = [...spaced.matchAll(TOKEN)].map((m) => m[0]);
   const out: NameMention[] = [];
   let sentenceStart = true;
   for (let i = 0; i < tokens.length; ) {

@@ -56,7 +56,8 @@ export function linkEvent(
     const other = index.get(id);
     if (!other || !isEarlier(other, doc) || other.digest.lastUpdated < from) continue;
     const evidence = scorePair(index, doc, other);
-    const points = (c: CueMatch) => refersTo(index, c, other);
+    const core = new Set(index.core(other).map((x) => x.f));
+    const points = (c: CueMatch) => refersTo(index, c, other, core);
     const typed = relationType({
       newer: doc.digest,
       older: other.digest,
@@ -94,16 +95,21 @@ export function linkEvent(
   }));
 }
 
-// A cue points at the earlier event when the words after it share a name, a specific word or two words with it
-// (idf ≥ 2: in fewer than ~1 in 7 events of the window).
-function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc): boolean {
-  let shared = 0;
-  for (const t of new Set(contentTerms(cue.after))) {
-    const k = `t:${t}`;
-    if (!other.features.has(k)) continue;
-    if (index.idf(k) >= 2 || ++shared >= 2) return true;
+// A cue points at the earlier event when the words after it name that event: for a phrase that states a relation
+// ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
+// hint ("after") two of the earlier event's strongest features.
+function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
+  const keys = new Set([
+    ...contentTerms(cue.after).map((t) => `t:${t}`),
+    ...cue.after
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .map((w) => `n:${w}`),
+  ]);
+  let hits = 0;
+  for (const k of keys) {
+    if (cue.strong && other.features.has(k) && index.idf(k) >= 1.5) return true;
+    if (core.has(k)) hits++;
   }
-  for (const w of cue.after.toLowerCase().split(/[^\p{L}\p{N}-]+/u))
-    if (w.length > 2 && other.features.has(`n:${w}`) && index.idf(`n:${w}`) >= 2) return true;
-  return false;
+  return hits >= 2;
 }

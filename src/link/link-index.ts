@@ -168,11 +168,16 @@ export class LinkIndex {
     return (this.containment(a, b, k) + this.containment(b, a, k)) / 2;
   }
 
-  private containment(a: IndexedDoc, b: IndexedDoc, k: number): number {
-    const top = [...a.features]
+  /** An event's `k` strongest features under the current idf, with their weights. */
+  core(a: IndexedDoc, k = 15): { f: string; w: number }[] {
+    return [...a.features]
       .map(([f, tf]) => ({ f, w: this.weight(f, tf) }))
       .sort((x, y) => y.w - x.w)
       .slice(0, k);
+  }
+
+  private containment(a: IndexedDoc, b: IndexedDoc, k: number): number {
+    const top = this.core(a, k);
     let all = 0;
     let hit = 0;
     for (const { f, w } of top) {

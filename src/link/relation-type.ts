@@ -1,6 +1,7 @@
 import type { EventDigest } from "../model/digest.ts";
 import type { RelationType } from "../model/link.ts";
 import type { CueMatch } from "./find-cues.ts";
+import { findNames } from "./find-names.ts";
 import type { PairEvidence } from "./score-pair.ts";
 
 /** The relation chosen for a pair, with the cues that decided it and the intensity change. */
@@ -80,9 +81,16 @@ function isParallel(newer: EventDigest, older: EventDigest, e: PairEvidence): bo
   return distinct(newer, older).length > 0 && distinct(older, newer).length > 0;
 }
 
-/** Countries of `a` that `b` does not involve. */
+/** Countries of `a`'s headline (all its countries when the headline names none) that `b`'s does not name. */
 export function distinct(a: EventDigest, b: EventDigest): string[] {
-  return a.countries.filter((c) => !b.countries.includes(c));
+  const theirs = principals(b);
+  return principals(a).filter((c) => !theirs.includes(c));
+}
+
+/** The countries an event's headline names: who it is mainly about. */
+export function principals(d: EventDigest): string[] {
+  const named = [...new Set(findNames(d.title).flatMap((m) => (m.iso3 ? [m.iso3] : [])))];
+  return named.length ? named : d.countries;
 }
 
 function round1(x: number): number {

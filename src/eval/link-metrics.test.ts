@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { GoldLabels } from "../model/article.ts";
+import { linkMetrics, type MemberGold } from "./link-metrics.ts";
+
+const DAY = 86_400_000;
+const gold = (story: string | null, path: string[] = []): GoldLabels => ({
+  label: null,
+  story,
+  theater: path[0] ?? story,
+  storyPath: story ? [...path, story] : [],
+  labels: story ? [story] : [],
+});
+const member = (eventId: number, day: number, g: GoldLabels): MemberGold => ({
+  eventId,
+  gold: g,
+  time: day * DAY,
+});
+
+describe("linkMetrics", () => {
+  // Events 1–3 are one storyline (two leaves under one root), 4 another, 5 has no gold story.
+  const members = [
+    member(1, 0, gold("Siege of Mariupol", ["Russo-Ukrainian War"])),
+    member(2, 2, gold("Siege of Mariupol", ["Russo-Ukrainian War"])),
+    member(3, 3, gold("Battle of Kharkiv", ["Russo-Ukrainian War"])),
+    member(4, 3, gold("COVID-19 pandemic in Japan", ["COVID-19 pandemic"])),
+    member(5, 4, gold(null)),
+    member(6, 50, gold("Siege of Mariupol", ["Russo-Ukrainian War"])),
+  ];
+
+  it.each([
+    { name: "no links", links: [], lp: 0, leaf: 0, recall: 0 },
+    { name: "a leaf link", links: [[2, 1]], lp: 1, leaf: 1, recall: 1 },
+    { name: "a root-only link counts for labels, not leaves", links: [[3, 2]], lp: 1, leaf: 0, recall: 0 },
+    {
+      name: "links across storylines or to unlabeled events count against",
+      links: [
+        [2, 1],
+        [4, 3],
+        [5, 4],
+      ],
+      lp: 1 / 3,
+      leaf: 1 / 3,
+      recall: 1,
+    },
+  ])("$name", ({ links, lp, leaf, recall }) => {
+    const m = linkMetrics(
+      members,
+      links.map(([fromEvent, toEvent]) => ({ fromEvent, toEvent })),
+    );
+    expect(m.label_precision).toBeCloseTo(lp);
+    expect(m.leaf_precision).toBeCloseTo(leaf);
+    expect(m.story_recall).toBeCloseTo(recall);
+    // Only event 2 has an earlier same-story entry within 30 days in another event (event 6 is 48 days later).
+    expect(m.recall_events).toBe(1);
+  });
+
+  it("compares labels case-folded and ignores earlier entries of the same event", () => {
+    const m = linkMetrics(
+      [member(1, 0, gold("Tigray War")), member(1, 1, gold("Tigray War")), member(2, 2, gold("tigray war"))],
+      [{ fromEvent: 2, toEvent: 1 }],
+    );
+    expect(m).toMatchObject({ label_precision: 1, leaf_precision: 1, story_recall: 1, recall_events: 1 });
+  });
+});

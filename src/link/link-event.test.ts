@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { EventDigest } from "../model/digest.ts";
+import { linkEvent } from "./link-event.ts";
+import { LinkIndex } from "./link-index.ts";
+import { filler, STORY } from "./testdata/digests.ts";
+
+function indexed(digests: EventDigest[]): LinkIndex {
+  const index = new LinkIndex();
+  for (const d of [...digests].sort((a, b) => a.time - b.time)) index.upsert(d);
+  return index;
+}
+
+function linksOf(index: LinkIndex, d: EventDigest) {
+  const doc = index.get(d.id);
+  if (!doc) throw new Error(`#${d.id} not indexed`);
+  return linkEvent(index, doc);
+}
+
+describe("linkEvent", () => {
+  const index = indexed([...filler(200), ...Object.values(STORY)]);
+
+  it.each([
+    {
+      name: "a second mediator with the same objective runs in parallel",
+      from: STORY.kazakhMediation,
+      to: STORY.georgianMediation,
+      type: "parallel",
+    },
+    {
+      name: "lower-intensity talks after a deployment de-escalate",
+      from: STORY.kazakhMediation,
+      to: STORY.deployment,
+      type: "de-escalation",
+    },
+    {
+      name: '"in response to" the talks makes the truce a response',
+      from: STORY.truce,
+      to: STORY.kazakhMediation,
+      type: "response",
+    },
+    {
+      name: "a denial of the truce contradicts it",
+      from: STORY.denial,
+      to: STORY.truce,
+      type: "contradicts",
+    },
+    {
+      name: "shelling despite the talks escalates against the truce",
+      from: STORY.shelling,
+      to: STORY.truce,
+      type: "escalation",
+    },
+  ])("$name", ({ from, to, type }) => {
+    const link = linksOf(index, from).find((l) => l.toEvent === to.id);
+    expect(link?.type).toBe(type);
+    expect(link?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("explains from the newer event's side, naming the related event by id, title and date", () => {
+    const link = linksOf(index, STORY.kazakhMediation).find((l) => l.toEvent === STORY.georgianMediation.id);
+    expect(link?.explanation).toContain(
+      `#102, 'Georgia offers to mediate Armenia-Azerbaijan border talks', 2 Mar`,
+    );
+    expect(link?.explanation).toMatch(/^Runs in parallel with Georgia's effort/);
+    expect(link?.explanation).toContain("Kazakhstan here");
+  });
+
+  it("keeps evidence: shared actors, places, cue phrases, intensity change", () => {
+    const response = linksOf(index, STORY.truce).find((l) => l.toEvent === STORY.kazakhMediation.id);
+    expect(response?.evidence.sharedActors).toEqual(expect.arrayContaining(["ARM", "AZE", "KAZ"]));
+    expect(response?.evidence.cues).toContain("in response to");
+    const deesc = linksOf(index, STORY.kazakhMediation).find((l) => l.toEvent === STORY.deployment.id);
+    expect(deesc?.evidence.intensityChange).toBeCloseTo(8.2);
+  });
+
+  it("links only to earlier events, at most four, never to unrelated ones", () => {
+    for (const d of Object.values(STORY)) {
+      const links = linksOf(index, d);
+      expect(links.length).toBeLessThanOrEqual(4);
+      for (const l of links) {
+        expect(l.toEvent).toBeLessThan(d.id);
+        expect(l.toEvent).toBeGreaterThanOrEqual(101);
+      }
+    }
+    expect(linksOf(index, STORY.deployment)).toEqual([]);
+  });
+});

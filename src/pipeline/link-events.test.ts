@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../config/load.ts";
+import type { EventLink, RelationType } from "../model/link.ts";
+import { openStore } from "../store/store.ts";
+import { createContext, type PipelineContext } from "./context.ts";
+import { ingestFile } from "./ingest-file.ts";
+import { installLinking, linkEvents } from "./link-events.ts";
+import { installSynthesis } from "./synthesize-events.ts";
+
+// The demo corpus's labels are the intended events. Clustering is set strict so that each event stays apart
+// from its neighbours (a fragment of one event is fine): these tests are about the links between events.
+const STRICT = { "cluster.params": { bodyThreshold: 0.35, threshold: 0.35 } };
+
+describe("linkEvents over the demo corpus", () => {
+  let ctx: PipelineContext;
+  let dir: string;
+  const byLabel = new Map<string, Set<number>>();
+  let links: EventLink[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sitrep-link-"));
+    const config = testConfig({ "database.url": join(dir, "t.db"), "log.level": "silent", ...STRICT });
+    const store = await openStore(config["database.url"]);
+    ctx = await createContext(config, store, {
+      log: pino({ level: "silent" }),
+      now: () => new Date("2026-11-21T12:00:00Z"),
+    });
+    installSynthesis(ctx);
+    installLinking(ctx);
+    await ingestFile(ctx, "demo/articles.ndjson");
+    for (const r of await store.articles.assignments()) {
+      if (r.eventId === null || !r.gold?.label) continue;
+      const s = byLabel.get(r.gold.label) ?? new Set<number>();
+      s.add(r.eventId);
+      byLabel.set(r.gold.label, s);
+    }
+    links = await linksAll();
+  }, 120_000);
+
+  afterAll(async () => {
+    await ctx.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function linksAll(): Promise<EventLink[]> {
+    const ids = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id);
+    return (await ctx.store.links.linksAmong(ids)).filter(
+      (l, i, all) => all.findIndex((m) => m.fromEvent === l.fromEvent && m.toEvent === l.toEvent) === i,
+    );
+  }
+
+  const events = (label: string) => byLabel.get(label) ?? new Set<number>();
+  const between = (from: string, to: string) =>
+    links.filter((l) => events(from).has(l.fromEvent) && events(to).has(l.toEvent));
+
+  it.each([
+    {
+      name: "Pakistan-mediated talks run in parallel with the Turkish mediation",
+      from: "iran-us-backchannel-via-pakistan",
+      to: "turkey-mediates-us-iran-ceasefire-extension",
+      type: "parallel",
+    },
+    {
+      name: "the talks de-escalate after the troop deployment",
+      from: "iran-us-backchannel-via-pakistan",
+      to: "us-deploys-troops-and-carrier-group",
+      type: "de-escalation",
+    },
+    {
+      name: "the Lebanon truce responds to the US-Iran negotiations",
+      from: "lebanon-israel-10-day-ceasefire",
+      to: "us-iran-backchannel-progress",
+      type: "response",
+    },
+    {
+      name: "the denial of a formal agreement contradicts the reported progress",
+      from: "iran-denies-formal-agreement",
+      to: "us-iran-backchannel-progress",
+      type: "contradicts",
+    },
+  ])("$name", ({ from, to, type }) => {
+    const found = between(from, to);
+    expect(found.map((l) => l.type)).toContain(type as RelationType);
+    const link = found.find((l) => l.type === type);
+    expect(link?.explanation).toMatch(/\(#\d+, '.+', \d{1,2} (Oct|Nov)\)/);
+  });
+
+  it("stores storylines and theatre escalation days", async () => {
+    const lines = await ctx.store.links.listStorylines("iran-israel");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.eventIds.length > 1 && l.name.length > 0)).toBe(true);
+    const days = await ctx.store.links.theatreDays("iran-israel");
+    expect(days.length).toBeGreaterThan(5);
+  });
+
+  it("a merge leaves no link pointing at the redirect, and its linkers are linked again", async () => {
+    const target = links.reduce(
+      (best, l) => {
+        const n = links.filter((m) => m.toEvent === l.toEvent).length;
+        return n > best.n ? { id: l.toEvent, n } : best;
+      },
+      { id: 0, n: 0 },
+    ).id;
+    const into =
+      [...(await ctx.store.events.listEvents({ limit: 1000 }))].find((e) => e.id !== target && e.id > target)
+        ?.id ?? 0;
+    const linkers = links.filter((l) => l.toEvent === target).map((l) => l.fromEvent);
+    await ctx.store.transaction(async (tx) => {
+      await tx.articles.moveEvent(target, into);
+      await tx.events.setRedirect(target, into);
+      await tx.links.removeLinksOf(target);
+    });
+    const report = await linkEvents(ctx, [into]);
+    expect(report.events).toBe(new Set([into, ...linkers]).size);
+    const after = await ctx.store.links.allLinks();
+    expect(after.some((l) => l.fromEvent === target || l.toEvent === target)).toBe(false);
+    expect(linkers.length).toBeGreaterThan(0);
+  });
+});
