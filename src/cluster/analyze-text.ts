@@ -37,22 +37,34 @@ interface Word {
 }
 
 /** Splits a title and body into weighted term, number and capitalized-entity features. */
-export function analyzeText(title: string, text: string, titleWeight: number): TextFeatures {
+export function analyzeText(
+  title: string,
+  text: string,
+  titleWeight: number,
+  knownName: (lower: string) => boolean = () => false,
+): TextFeatures {
   const out: TextFeatures = { tf: new Map(), entityLabels: new Map() };
-  addSegment(out, title, titleWeight);
+  addSegment(out, title, titleWeight, knownName);
   if (text.length > 0) {
-    for (const line of text.split("\n")) addSegment(out, line, 1);
+    for (const line of text.split("\n")) addSegment(out, line, 1, knownName);
   }
   return out;
 }
 
-function addSegment(out: TextFeatures, segment: string, weight: number): void {
+function addSegment(
+  out: TextFeatures,
+  segment: string,
+  weight: number,
+  knownName: (lower: string) => boolean,
+): void {
   const words = scan(segment);
   const titleCase = isTitleCase(words);
   let run: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.broken || !w.cap || titleCase) run = flushRun(out, run, weight);
+    // In Headline Case capitalization says nothing; trust words the stream has seen written as names.
+    const cap = w.cap && (!titleCase || knownName(w.lower));
+    if (w.broken || !cap) run = flushRun(out, run, weight);
     if (HAS_DIGIT.test(w.lower)) {
       const n = w.lower.replace(/,/g, "");
       bump(out.tf, YEAR.test(n) ? `${DATE_PREFIX}${n}` : `${NUMBER_PREFIX}${n}`, weight);
@@ -67,7 +79,7 @@ function addSegment(out: TextFeatures, segment: string, weight: number): void {
     }
     const stop = STOPWORDS.has(w.lower);
     if (!stop) bump(out.tf, stem(w.lower), weight);
-    if (titleCase || !w.cap || stop) {
+    if (!cap || stop) {
       run = flushRun(out, run, weight);
     } else {
       run.push(w);

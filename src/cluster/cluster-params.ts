@@ -8,13 +8,13 @@ export const clusterParamsSchema = z.object({
     .number()
     .min(0)
     .max(1)
-    .default(0.1)
+    .default(0.09)
     .describe("Minimum similarity for a short (headline-only) article to join an existing event."),
   bodyThreshold: z
     .number()
     .min(0)
     .max(1)
-    .default(0.15)
+    .default(0.2)
     .describe("Minimum similarity for a body-rich article to join an existing event (balanced similarity)."),
   bodyRichChars: z
     .number()
@@ -30,7 +30,6 @@ export const clusterParamsSchema = z.object({
     .describe(
       "The merge pass joins two events whose centroids are this many times the join threshold similar; the split pass divides an event whose two halves are less similar than that.",
     ),
-  splitRatio: z.number().min(0).default(2.5).describe("TEMP"),
   minSplitSize: z.number().int().min(2).default(6).describe("Smallest event the split pass considers."),
   windowHours: z
     .number()

@@ -35,6 +35,11 @@ export class DocFrequency {
     return Math.log(1 + this.docs / Math.max(1, n));
   }
 
+  /** Number of documents containing `key`. */
+  docsWith(key: string): number {
+    return this.df.get(key) ?? 0;
+  }
+
   /** Number of documents counted so far. */
   get count(): number {
     return this.docs;

@@ -16,11 +16,15 @@ import {
   type EventData,
   emptyNorms,
   eventView,
+  type MemberData,
 } from "./event-data.ts";
+import { NAME_PREFIX } from "./feature-groups.ts";
 import { maxTime, minTime } from "./merge-events.ts";
 import { type MergeRedirect, mergePass } from "./merge-pass.ts";
+import { reassignPass } from "./reassign-pass.ts";
 import { balancedCosine, groupDots, jointCosine, type SparseVector } from "./sparse-vector.ts";
 import { type SplitResult, splitPass } from "./split-pass.ts";
+import { stem } from "./stem.ts";
 
 /** One article as the clusterer needs it. */
 export interface ClusterDoc {
@@ -42,6 +46,8 @@ export interface Assignment {
 }
 
 const ENTITY_CAP = 200;
+/** Share of a word's documents that write it as a name before Headline Case occurrences count as names too. */
+const NAME_SHARE = 0.3;
 
 /**
  * Online event clustering in publication order. Each article joins the most similar active event
@@ -98,7 +104,7 @@ export class EventClusterer {
     const seq = ++this.seq;
     if (doc.time !== null) this.clock = maxTime(this.clock, doc.time);
     this.evictStale();
-    const features = analyzeText(doc.title, doc.text, this.params.titleWeight);
+    const features = analyzeText(doc.title, doc.text, this.params.titleWeight, this.knownName);
     this.df.addDoc(features.tf.keys());
     const vec = docVector(features, this.df, this.params);
     let target: EventData | undefined;
@@ -119,10 +125,14 @@ export class EventClusterer {
     return { eventId: event.id, isNew, score };
   }
 
-  /** Adds articles in order, then runs the merge pass; returns assignments and redirects. */
-  addBatch(docs: readonly ClusterDoc[]): { assignments: Assignment[]; merges: MergeRedirect[] } {
+  /** Adds articles in order, then refines; returns assignments, redirects and moved articles. */
+  addBatch(docs: readonly ClusterDoc[]): {
+    assignments: Assignment[];
+    merges: MergeRedirect[];
+    moves: SplitResult[];
+  } {
     const assignments = docs.map((d) => this.add(d));
-    return { assignments, merges: this.mergePass() };
+    return { assignments, ...this.refine() };
   }
 
   /** Joins fragments of one event (the smaller redirects to the larger); returns the redirects. */
@@ -130,9 +140,23 @@ export class EventClusterer {
     return mergePass(this);
   }
 
-  /** Splits events whose members drifted into two dissimilar groups; the smaller group gets a new id. */
+  /**
+   * Splits events whose members drifted into two dissimilar groups (the smaller group gets a new id),
+   * then moves single articles that now fit another event better; returns every move.
+   */
   splitPass(): SplitResult[] {
-    return splitPass(this);
+    return [...splitPass(this), ...reassignPass(this)];
+  }
+
+  /**
+   * Periodic maintenance, deterministic: merge fragments, split drifted events and move misplaced
+   * articles, then merge again. Call it after each batch and before evaluating.
+   */
+  refine(): { merges: MergeRedirect[]; moves: SplitResult[] } {
+    const merges = this.mergePass();
+    const moves = this.splitPass();
+    merges.push(...this.mergePass());
+    return { merges, moves };
   }
 
   /** The active event with this id (following merge redirects), or undefined once evicted. */
@@ -183,6 +207,12 @@ export class EventClusterer {
     for (const a of e.absorbed) this.redirects.delete(a);
     this.events.delete(e.id);
   }
+
+  /** A word the stream mostly writes capitalized mid-sentence (a name), judged from the DF table. */
+  private knownName = (lower: string): boolean => {
+    const asName = this.df.docsWith(`${NAME_PREFIX}${lower}`);
+    return asName >= 2 && asName >= NAME_SHARE * this.df.docsWith(stem(lower));
+  };
 
   private bestEvent(vec: SparseVector, time: number | null, body: boolean): [EventData | undefined, number] {
     const p = this.params;
@@ -243,6 +273,18 @@ export class EventClusterer {
     e.lastSeq = seq;
     this.index.add(e.id, vec, this.params.indexFeatures);
     this.articleEvent.set(doc.id, e.id);
+  }
+
+  /** @internal Adds an existing member record (moved from another event) to an event. */
+  attach(e: EventData, m: MemberData): void {
+    e.members.push(m);
+    addToCentroid(e, m.vec.keys, m.vec.vals);
+    capCentroid(e, this.params.centroidFeatures);
+    for (const k of m.entities) e.entities.set(k, (e.entities.get(k) ?? 0) + 1);
+    e.firstSeen = minTime(e.firstSeen, m.time);
+    e.lastUpdated = maxTime(e.lastUpdated, m.time);
+    this.index.add(e.id, m.vec, this.params.indexFeatures);
+    this.articleEvent.set(m.id, e.id);
   }
 
   private evictStale(): void {

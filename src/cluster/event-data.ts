@@ -161,3 +161,32 @@ export function eventFromMembers(
   recomputeNorm(e);
   return e;
 }
+
+/** Takes one member out of an event: its weight leaves the centroid, its entities and times are recounted. */
+export function removeMember(e: EventData, memberId: string): MemberData | undefined {
+  const m = e.members.find((x) => x.id === memberId);
+  if (!m) return undefined;
+  e.members = e.members.filter((x) => x !== m);
+  for (let i = 0; i < m.vec.keys.length; i++) {
+    const k = m.vec.keys[i];
+    const old = e.centroid.get(k);
+    if (old === undefined) continue;
+    const next = old - m.vec.vals[i];
+    if (next > 1e-12) e.centroid.set(k, next);
+    else e.centroid.delete(k);
+  }
+  recomputeNorm(e);
+  for (const k of m.entities) {
+    const n = (e.entities.get(k) ?? 0) - 1;
+    if (n > 0) e.entities.set(k, n);
+    else e.entities.delete(k);
+  }
+  e.firstSeen = null;
+  e.lastUpdated = null;
+  for (const x of e.members) {
+    if (x.time === null) continue;
+    e.firstSeen = e.firstSeen === null ? x.time : Math.min(e.firstSeen, x.time);
+    e.lastUpdated = e.lastUpdated === null ? x.time : Math.max(e.lastUpdated, x.time);
+  }
+  return m;
+}

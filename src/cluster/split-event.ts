@@ -11,11 +11,14 @@ export interface SplitPlan {
 
 const ROUNDS = 5;
 
+const SEEDS = 8;
+
 /**
- * Deterministic 2-means over member vectors, seeded with the member farthest from the centroid and
- * the member farthest from that one. Proposes a split when the halves' centroids are less similar
- * than `threshold` and the smaller half holds at least a quarter of the members (so a few stray
- * articles are not spun off as events of their own).
+ * Deterministic 2-means over member vectors, restarted from several seed pairs (the member
+ * farthest from the centroid, and members spread through the event, each paired with the member
+ * least like it); keeps the partition whose halves are least alike. Proposes a split when those
+ * halves are less similar than `threshold` and the smaller holds at least a quarter of the members
+ * (so a few stray articles are not spun off as events of their own).
  */
 export function planSplit(
   members: readonly MemberData[],
@@ -32,10 +35,37 @@ export function planSplit(
       : jointCosine(dots, groupNorms(a), groupNorms(b));
   };
   const vecs = members.map((m) => new Map(m.vec.keys.map((k, i) => [k, m.vec.vals[i]])));
-  const all = sumMaps(vecs);
-  const a = farthest(vecs, all, sim);
-  const b = farthest(vecs, vecs[a], sim);
-  if (a === b) return null;
+  const starts = [farthest(vecs, sumMaps(vecs), sim)];
+  for (let k = 0; k < SEEDS; k++) starts.push(Math.floor((k * n) / SEEDS));
+  let best: { side: boolean[]; similarity: number } | null = null;
+  const tried = new Set<string>();
+  for (const a of starts) {
+    const b = farthest(vecs, vecs[a], sim);
+    const key = `${Math.min(a, b)}:${Math.max(a, b)}`;
+    if (a === b || tried.has(key)) continue;
+    tried.add(key);
+    const result = twoMeans(vecs, a, b, sim);
+    const inB = result.side.filter(Boolean).length;
+    if (Math.min(inB, n - inB) < Math.max(2, Math.ceil(n / 4))) continue;
+    if (best === null || result.similarity < best.similarity) best = result;
+  }
+  if (best === null || best.similarity >= threshold) return null;
+  const { side, similarity } = best;
+  const groupA = members.filter((_, i) => !side[i]);
+  const groupB = members.filter((_, i) => side[i]);
+  // The half holding the first member keeps the id on a tie, so the event's origin stays put.
+  const aKeeps = groupA.length > groupB.length || (groupA.length === groupB.length && !side[0]);
+  return aKeeps ? { keep: groupA, move: groupB, similarity } : { keep: groupB, move: groupA, similarity };
+}
+
+type Similarity = (a: Map<string, number>, b: Map<string, number>) => number;
+
+function twoMeans(
+  vecs: Map<string, number>[],
+  a: number,
+  b: number,
+  sim: Similarity,
+): { side: boolean[]; similarity: number } {
   let ca = vecs[a];
   let cb = vecs[b];
   let side: boolean[] = [];
@@ -44,23 +74,10 @@ export function planSplit(
     ca = sumMaps(vecs.filter((_, i) => !side[i]));
     cb = sumMaps(vecs.filter((_, i) => side[i]));
   }
-  const inB = side.filter(Boolean).length;
-  const smaller = Math.min(inB, n - inB);
-  if (smaller < Math.max(2, Math.ceil(n / 4))) return null;
-  const similarity = sim(ca, cb);
-  if (similarity >= threshold) return null;
-  const groupA = members.filter((_, i) => !side[i]);
-  const groupB = members.filter((_, i) => side[i]);
-  // The half holding the first member keeps the id on a tie, so the event's origin stays put.
-  const aKeeps = groupA.length > groupB.length || (groupA.length === groupB.length && !side[0]);
-  return aKeeps ? { keep: groupA, move: groupB, similarity } : { keep: groupB, move: groupA, similarity };
+  return { side, similarity: ca.size > 0 && cb.size > 0 ? sim(ca, cb) : 1 };
 }
 
-function farthest(
-  vecs: Map<string, number>[],
-  from: Map<string, number>,
-  sim: (a: Map<string, number>, b: Map<string, number>) => number,
-): number {
+function farthest(vecs: Map<string, number>[], from: Map<string, number>, sim: Similarity): number {
   let best = 0;
   let bestSim = Number.POSITIVE_INFINITY;
   for (let i = 0; i < vecs.length; i++) {

@@ -15,7 +15,7 @@ export function splitPass(c: EventClusterer): SplitResult[] {
   const out: SplitResult[] = [];
   for (const id of c.eventIds()) {
     const e = c.events.get(id)!;
-    const threshold = p.splitRatio * (isBodyRich(e) ? p.bodyThreshold : p.threshold);
+    const threshold = p.mergeRatio * (isBodyRich(e) ? p.bodyThreshold : p.threshold);
     const plan = planSplit(e.members, threshold, p.minSplitSize);
     if (!plan) continue;
     const kept = eventFromMembers(e.id, plan.keep, e.entityLabels, p.centroidFeatures);
