@@ -42,6 +42,7 @@ export function connect(url: string, options: { schema?: string } = {}): Connect
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 5000");
+  cacheStatements(database);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite" };
 }
 
@@ -59,4 +60,23 @@ export async function migrate(conn: Connection): Promise<void> {
       cause: error,
     });
   }
+}
+
+const STATEMENT_CACHE = 1000;
+
+/** Kysely prepares every query anew; reusing prepared statements by SQL text saves that work (LRU-bounded). */
+function cacheStatements(database: Sqlite.Database): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, Sqlite.Statement>();
+  database.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof database.prepare;
 }
