@@ -7,6 +7,7 @@ import { registerServe } from "./cli/serve.ts";
 import { registerShow } from "./cli/show.ts";
 import { registerSources } from "./cli/sources.ts";
 import { registerStart } from "./cli/start.ts";
+import { registerTimeline } from "./cli/timeline.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
 
 const program = new Command("sitrep")
@@ -23,6 +24,7 @@ registerServe(program);
 registerStart(program);
 registerEval(program);
 registerShow(program);
+registerTimeline(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -108,8 +108,9 @@ function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<
   ]);
   let hits = 0;
   for (const k of keys) {
-    if (cue.strong && other.features.has(k) && index.idf(k) >= 1.5) return true;
+    // A denial must name what the earlier event is about, not merely something it mentions.
+    if (cue.strong && cue.kind !== "denial" && other.features.has(k) && index.idf(k) >= 1.5) return true;
     if (core.has(k)) hits++;
   }
-  return hits >= 2;
+  return hits >= (cue.kind === "denial" ? 1 : 2);
 }
