@@ -3,6 +3,7 @@ import pino from "pino";
 import { loadConfig } from "../config/load.ts";
 import type { Config, ConfigKey } from "../config/schema.ts";
 import { createContext, type PipelineContext } from "../pipeline/context.ts";
+import { installLinking } from "../pipeline/link-events.ts";
 import { installSynthesis } from "../pipeline/synthesize-events.ts";
 import { openStore, type Store } from "../store/store.ts";
 
@@ -33,5 +34,6 @@ export async function openApp(
   const store = await openStore(config["database.url"]);
   const ctx = await createContext(config, store, { log });
   installSynthesis(ctx);
+  installLinking(ctx);
   return { config, store, ctx, log, close: () => store.close() };
 }

@@ -91,6 +91,8 @@ export function responseLine(sentence: string, start: number, end: number): stri
     const verb = m[1].toLowerCase();
     const past = PRESENT_TO_PAST[verb] ?? verb;
     let tail = rest.slice(m.index + m[0].length);
+    // A verb glued to punctuation or a closing quote is inside someone else's quotation.
+    if (/^[,;:"”’)]/.test(tail)) return null;
     // "Turkey accused of supplying…" is passive: it says what was done to the actor, not by it.
     if (/^\s+(?:of|by)\b/.test(tail) && /ed$/.test(verb)) return null;
     tail = tail.replace(/^\s+on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/, "");

@@ -1,3 +1,4 @@
+import { countryActor } from "../../actors/mention.ts";
 import type { Actor } from "../../model/actor.ts";
 import type { Direction, PloverType } from "../../model/event.ts";
 
@@ -19,6 +20,10 @@ const INDICATES: Record<string, (who: string, target: string) => string> = {
   MOBILIZE: (w, t) => `a military build-up ${w}${t} that raises the stakes`,
   COERCE: (w, t) => `coercive pressure ${w}${t}`,
   ASSAULT: (w, t) => `a use of force ${w}${t}`,
+  FIGHT: (w, t) => `a use of military force ${w}${t}`,
+  DEMAND: (w, t) => `demands ${w}${t} that raise the pressure`,
+  DISAPPROVE: (w, t) => `public criticism ${w}${t}`,
+  INVESTIGATE: (w, t) => `scrutiny ${w}${t}`,
 };
 
 const DIRECTION: Record<Direction, string> = {
@@ -49,20 +54,26 @@ export function composeSignificance(input: {
   theatres: { name: string }[];
 }): string {
   const byId = new Map(input.actors.filter((a) => a.kind !== "media").map((a) => [a.id, a]));
-  const pick = (ids: string[], n: number) =>
-    [...new Set(ids.flatMap((id) => byId.get(id)?.name ?? []))].slice(0, n);
+  // Officials, governments and forces speak for their state: "Baghaei" counts as Iran here.
+  const side = (id: string): string[] => {
+    const a = byId.get(id);
+    if (!a) return [];
+    const stateSide = a.country && !["igo", "ngo", "armed-group"].includes(a.kind);
+    return [stateSide ? countryActor(a.country as string).name : a.name];
+  };
+  const pick = (ids: string[], n: number) => [...new Set(ids.flatMap(side))].slice(0, n);
   let who = pick(input.roles?.sources ?? [], 2);
-  let whom = pick(
-    (input.roles?.targets ?? []).filter((id) => !(input.roles?.sources ?? []).includes(id)),
-    1,
-  ).filter((n) => !who.includes(n));
+  let whom = pick(input.roles?.targets ?? [], 3)
+    .filter((n) => !who.includes(n))
+    .slice(0, 1);
   if (!who.length) who = pick([...byId.keys()], 2);
   if (!whom.length && who.length < 2)
-    whom = pick(
-      [...byId.keys()].filter((id) => !who.includes(byId.get(id)?.name ?? "")),
-      1,
-    );
+    whom = pick([...byId.keys()], 3)
+      .filter((n) => !who.includes(n))
+      .slice(0, 1);
   const mutual = input.type !== null && MUTUAL.has(input.type);
+  // A one-sided act names one actor and whom it is aimed at, not two actors side by side.
+  if (!mutual && who.length === 2 && !whom.length) whom = who.splice(1, 1);
   const all = [...who, ...whom];
   const pair =
     mutual && all.length >= 2 ? `between ${joinNames(all)}` : who.length ? `by ${joinNames(who)}` : "";
