@@ -15,6 +15,12 @@ const HAS_DIGIT = /\p{N}/u;
 const UPPER = /^\p{Lu}/u;
 const SENTENCE_BREAK = /[.!?:;"“”|()[\]\n–—]/;
 const MAX_ENTITY_WORDS = 4;
+/** Words that Headline Case capitalizes and running text never does. */
+const FUNCTION_WORDS = new Set(
+  "a an and are as at be but by for from has have in into is it its not of on or over the to up with".split(
+    " ",
+  ),
+);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const MONTH_LIST = "january february march april may june july august september october november december";
 /** Full and abbreviated month names → month number. */
@@ -44,7 +50,7 @@ export function analyzeText(
   knownName: (lower: string) => boolean = () => false,
 ): TextFeatures {
   const out: TextFeatures = { tf: new Map(), entityLabels: new Map() };
-  addSegment(out, title, titleWeight, knownName);
+  addSegment(out, title, titleWeight, knownName, true);
   if (text.length > 0) {
     for (const line of text.split("\n")) addSegment(out, line, 1, knownName);
   }
@@ -56,9 +62,10 @@ function addSegment(
   segment: string,
   weight: number,
   knownName: (lower: string) => boolean,
+  isTitle = false,
 ): void {
   const words = scan(segment);
-  const titleCase = isTitleCase(words);
+  const titleCase = isTitleCase(words, isTitle);
   let run: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -129,16 +136,26 @@ function scan(segment: string): Word[] {
   return words;
 }
 
-/** Headline-style capitalization carries no entity signal: most content words start upper-case. */
-function isTitleCase(words: Word[]): boolean {
+/**
+ * Headline Case carries no name signal: most content words start upper-case. A body line full of
+ * names ("Interior Minister Lucia Ferrada visited Valparaiso") looks the same, so there it also
+ * takes a capitalized function word ("Crashes For", "Is Back") to count as Headline Case.
+ */
+function isTitleCase(words: Word[], isTitle: boolean): boolean {
   let content = 0;
   let caps = 0;
-  for (const w of words) {
-    if (STOPWORDS.has(w.lower) || HAS_DIGIT.test(w.lower)) continue;
+  let capStop = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (HAS_DIGIT.test(w.lower)) continue;
+    if (STOPWORDS.has(w.lower)) {
+      if (w.cap && !w.initial && FUNCTION_WORDS.has(w.lower)) capStop = true;
+      continue;
+    }
     content++;
     if (w.cap) caps++;
   }
-  return content >= 3 && caps >= 0.75 * content;
+  return content >= 3 && caps >= 0.75 * content && (isTitle || capStop);
 }
 
 function bump(map: Map<string, number>, key: string, by: number): void {

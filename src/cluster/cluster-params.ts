@@ -20,8 +20,10 @@ export const clusterParamsSchema = z.object({
     .number()
     .int()
     .min(0)
-    .default(400)
-    .describe("Body length (characters) from which an article is judged by bodyThreshold."),
+    .default(200)
+    .describe(
+      "Body length (characters, about two sentences) from which an article is judged by bodyThreshold.",
+    ),
   titleWeight: z.number().min(0).default(2).describe("Term-frequency multiplier for words in the title."),
   mergeRatio: z
     .number()
