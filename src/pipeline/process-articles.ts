@@ -127,7 +127,6 @@ function assignEvents(
   seen: Map<number, ClusterEventState>,
 ): { eventId: number; change: EventChange }[] {
   const changes: { eventId: number; change: EventChange }[] = [];
-  const at = now.toISOString();
   for (const a of articles) {
     const time = a.dateEstimated ? null : Date.parse(a.publishedAt);
     a.syndicatedOf = ctx.syndication.check(a.id, `${a.title}\n${a.text}`, time ?? now.getTime());
@@ -148,8 +147,9 @@ function assignEvents(
     const what = `${a.outlet ?? "unknown outlet"}: "${a.title.slice(0, 120)}"${a.syndicatedOf ? " (syndicated copy)" : ""}`;
     changes.push({
       eventId: r.eventId,
+      // When a source joined is when it was published (fetch time for live feeds, the date for replays).
       change: {
-        at,
+        at: a.publishedAt,
         kind: r.isNew ? "created" : "source-added",
         detail: r.isNew ? `first report — ${what}` : `new source — ${what}`,
       },
