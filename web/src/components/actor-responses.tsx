@@ -1,14 +1,17 @@
 import type { EventDetail } from "../api.ts";
 import { Link } from "../router.tsx";
+import { Cite } from "./cite.tsx";
 import { Empty } from "./states.tsx";
 
 /** One line per actor: what it did or said, with the supporting quote on expand (and on hover). */
 export function ActorResponses({
   responses,
   pending,
+  order,
 }: {
   responses: EventDetail["responses"];
   pending: boolean;
+  order: Map<string, number>;
 }) {
   if (!responses.length)
     return (
@@ -28,7 +31,7 @@ export function ActorResponses({
                   {r.actorName}
                 </Link>
                 : {r.text}
-                {r.quotes.length > 0 && <span className="cite">[{r.quotes.length}]</span>}
+                <Cite quotes={r.quotes} order={order} />
               </summary>
               {r.quotes.length ? (
                 <ul className="quotes">

@@ -1,15 +1,16 @@
 import type { EventDetail } from "../api.ts";
 import { fmtDate } from "../format.ts";
+import { Cite } from "./cite.tsx";
 
 type Line = EventDetail["summaryLines"][number];
 
 /** A generated sentence; its supporting source sentences open below it. */
-export function QuoteList({ line }: { line: Line }) {
+export function QuoteList({ line, order }: { line: Line; order: Map<string, number> }) {
   if (!line.quotes.length) return <p>{line.text}</p>;
   return (
     <details className="grounded">
       <summary>
-        {line.text} <span className="cite">[{line.quotes.length}]</span>
+        {line.text} <Cite quotes={line.quotes} order={order} />
       </summary>
       <ul className="quotes">
         {line.quotes.map((q) => (

@@ -5,9 +5,11 @@ import { fmtDateTime } from "../format.ts";
 export function SourceList({ sources }: { sources: EventDetail["sources"] }) {
   return (
     <ol className="sources">
-      {sources.map((s) => (
-        <li key={s.articleId} className={s.syndicated ? "syndicated" : undefined}>
-          <span className="src-outlet">{s.outlet ?? "Unknown outlet"}</span>
+      {sources.map((s, i) => (
+        <li key={s.articleId} id={`source-${i + 1}`} className={s.syndicated ? "syndicated" : undefined}>
+          <span className="src-outlet">
+            <span className="src-no mono">[{i + 1}]</span> {s.outlet ?? "Unknown outlet"}
+          </span>
           <time className="mono src-time" dateTime={s.publishedAt}>
             {fmtDateTime(s.publishedAt)}
           </time>

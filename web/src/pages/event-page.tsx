@@ -20,6 +20,8 @@ export function EventPage({ id }: { id: number }) {
 }
 
 function Report({ e }: { e: EventDetail }) {
+  // Citations use the numbers of the Sources list below.
+  const order = new Map(e.sources.map((s, i) => [s.articleId, i + 1]));
   return (
     <article className="report" aria-labelledby="event-title">
       <div className="report-main">
@@ -50,12 +52,12 @@ function Report({ e }: { e: EventDetail }) {
           ) : (
             <div className="summary">
               {e.summaryLines.map((s) => (
-                <QuoteList key={s.text} line={s} />
+                <QuoteList key={s.text} line={s} order={order} />
               ))}
               {e.significanceLine && (
                 <div className="significance">
                   <span className="label">Significance</span>
-                  <QuoteList line={e.significanceLine} />
+                  <QuoteList line={e.significanceLine} order={order} />
                 </div>
               )}
             </div>
@@ -80,7 +82,7 @@ function Report({ e }: { e: EventDetail }) {
 
         <section className="section" aria-labelledby="h-responses">
           <h2 id="h-responses">Actor Responses</h2>
-          <ActorResponses responses={e.responses} pending={e.pending} />
+          <ActorResponses responses={e.responses} pending={e.pending} order={order} />
         </section>
 
         <section className="section" aria-labelledby="h-related">
