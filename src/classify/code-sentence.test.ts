@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { codeSentence } from "./code-sentence.ts";
 
 const cases = [
+  { text: "US orders 10,000 more troops and carrier strike group to Middle East", event: "MOBILIZE" },
+  { text: "Pentagon bolsters Gulf forces as diplomats seek to extend Iran ceasefire", event: "MOBILIZE" },
+  { text: "Zelensky secures IRIS-T and Patriot missiles in Berlin", event: "AID" },
+  { text: "Baghaei: no formal agreement reached with America; talks continue", event: "REJECT" },
   { text: "Norway will provide 20 million dollars in aid to Yemen.", event: "AGREE" },
   { text: "The two sides agreed on a prisoner swap.", event: "AGREE" },
   { text: "Iraqi and Kuwaiti officials held talks in Baghdad.", event: "CONSULT" },

@@ -78,6 +78,7 @@ export const COOPERATIVE_CUES: string[] = [
   "extradit(e,ed,es,ion)|COOPERATE|063|R",
   "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying)/donat(e,ed,es)/gave/give(,s,n) ~ aid/arms/weapons/food/supplies/assistance/funds/money/equipment/medicine/relief/grant/loan/loans/ammunition/missiles|AID|070|R",
   "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying) ~ military/weapons/arms|AID|072|R",
+  "secur(e,ed,es) ~4 missiles/weapons/arms/systems/ammunition|AID|072|R",
   "provid(e,ed,es,ing)/suppl(y,ied,ies,ying)/deliver(,s,ed,ing)|AID|070|R",
   "give(,s,n)/gave|AID|070|R",
   "deploy(,s,ed,ing)/sen(d,t,ds) ~ peacekeepers/peacekeeping/police/monitors/observers/medics/doctors/engineers|AID|074|R",
