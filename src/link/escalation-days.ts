@@ -55,6 +55,17 @@ export class EscalationDays {
     return keys;
   }
 
+  /** Forgets events for which `keep` is false (their days are final and stored). */
+  prune(keep: (eventId: number) => boolean): void {
+    for (const id of [...this.keysOf.keys()]) if (!keep(id)) this.forget(id);
+    for (const [k, m] of this.days) if (!m.size) this.days.delete(k);
+  }
+
+  /** Number of events recorded. */
+  get size(): number {
+    return this.keysOf.size;
+  }
+
   /** The index of each theatre-day key. */
   values(keys: string[]): TheatreDay[] {
     return keys.map((k) => {

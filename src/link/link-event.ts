@@ -99,18 +99,29 @@ export function linkEvent(
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
 // hint ("after") two of the earlier event's strongest features.
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
-  const keys = new Set([
-    ...contentTerms(cue.after).map((t) => `t:${t}`),
-    ...cue.after
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}-]+/u)
-      .map((w) => `n:${w}`),
-  ]);
   let hits = 0;
-  for (const k of keys) {
+  for (const k of cueKeys(cue)) {
     // A denial must name what the earlier event is about, not merely something it mentions.
     if (cue.strong && cue.kind !== "denial" && other.features.has(k) && index.idf(k) >= 1.5) return true;
     if (core.has(k)) hits++;
   }
   return hits >= (cue.kind === "denial" ? 1 : 2);
+}
+
+const keysOfCue = new WeakMap<CueMatch, Set<string>>();
+
+// The feature keys ("t:…", "n:…") of the words after a cue, computed once per cue.
+function cueKeys(cue: CueMatch): Set<string> {
+  let keys = keysOfCue.get(cue);
+  if (!keys) {
+    keys = new Set([
+      ...contentTerms(cue.after).map((t) => `t:${t}`),
+      ...cue.after
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+        .map((w) => `n:${w}`),
+    ]);
+    keysOfCue.set(cue, keys);
+  }
+  return keys;
 }

@@ -87,10 +87,17 @@ export function distinct(a: EventDigest, b: EventDigest): string[] {
   return principals(a).filter((c) => !theirs.includes(c));
 }
 
-/** The countries an event's headline names: who it is mainly about. */
+const principalsOf = new WeakMap<EventDigest, string[]>();
+
+/** The countries an event's headline names: who it is mainly about (computed once per digest). */
 export function principals(d: EventDigest): string[] {
-  const named = [...new Set(findNames(d.title).flatMap((m) => (m.iso3 ? [m.iso3] : [])))];
-  return named.length ? named : d.countries;
+  let out = principalsOf.get(d);
+  if (!out) {
+    const named = [...new Set(findNames(d.title).flatMap((m) => (m.iso3 ? [m.iso3] : [])))];
+    out = named.length ? named : d.countries;
+    principalsOf.set(d, out);
+  }
+  return out;
 }
 
 function round1(x: number): number {

@@ -83,6 +83,17 @@ export class StorylineBook {
     return this.draft(id);
   }
 
+  /** Forgets events for which `keep` is false and storylines left with none (they stay in the store). */
+  prune(keep: (eventId: number) => boolean): void {
+    for (const id of [...this.lineOf.keys()]) if (!keep(id)) this.lineOf.delete(id);
+    for (const [id, line] of this.lines) if (![...line.events].some(keep)) this.lines.delete(id);
+  }
+
+  /** Number of events placed in a storyline. */
+  get size(): number {
+    return this.lineOf.size;
+  }
+
   /** The storyline as stored. */
   draft(id: string): StorylineDraft {
     const line = this.line(id);

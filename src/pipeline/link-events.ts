@@ -104,7 +104,12 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
     await tx.links.saveTheatreDays(s.days.values([...dayKeys]));
     await tx.events.addChanges(changes);
   });
-  if (s.graph.size > 2 * s.index.size + 1000) s.graph.prune((id) => s.index.get(id) !== undefined);
+  // Memory stays bounded by the window: what left it is final and stored.
+  const inWindow = (id: number) => s.index.get(id) !== undefined;
+  const bound = 2 * s.index.size + 1000;
+  if (s.graph.size > bound) s.graph.prune(inWindow);
+  if (s.storylines.size > bound) s.storylines.prune(inWindow);
+  if (s.days.size > bound) s.days.prune(inWindow);
   return { events: digests.length, links: all.length, storylines: storyChanges.size };
 }
 

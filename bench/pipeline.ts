@@ -1,0 +1,35 @@
+// Whole-pipeline throughput (ingest, cluster, synthesize, link) over the CEP dev file, SQLite, with peak memory.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { testConfig } from "../src/config/load.ts";
+import { createContext } from "../src/pipeline/context.ts";
+import { ingestFile } from "../src/pipeline/ingest-file.ts";
+import { installLinking } from "../src/pipeline/link-events.ts";
+import { installSynthesis } from "../src/pipeline/synthesize-events.ts";
+import { openStore } from "../src/store/store.ts";
+
+const input = process.argv[2] ?? "../shared/data/cep/dev-2019-2022.ndjson";
+const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+const config = testConfig({ "database.url": join(dir, "bench.db"), "log.level": "silent" });
+const store = await openStore(config["database.url"]);
+const ctx = await createContext(config, store, { log: pino({ level: "silent" }) });
+installSynthesis(ctx);
+installLinking(ctx);
+const started = performance.now();
+const report = await ingestFile(ctx, input);
+const seconds = (performance.now() - started) / 1000;
+const result = {
+  bench: "pipeline",
+  input,
+  entries: report.read,
+  events: await store.events.countEvents(),
+  links: await store.links.countLinks(),
+  seconds: Math.round(seconds * 10) / 10,
+  entries_per_second: Math.round(report.read / seconds),
+  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+};
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify(result));
