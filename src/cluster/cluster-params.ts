@@ -28,7 +28,7 @@ export const clusterParamsSchema = z.object({
   mergeRatio: z
     .number()
     .min(1)
-    .default(2.5)
+    .default(2.25)
     .describe(
       "The merge pass joins two events whose centroids are this many times the join threshold similar; the split pass divides an event whose two halves are less similar than that.",
     ),
@@ -60,7 +60,7 @@ export const clusterParamsSchema = z.object({
     .number()
     .int()
     .positive()
-    .default(12)
+    .default(20)
     .describe("Strongest features per article used to look up and index candidate events."),
   centroidFeatures: z
     .number()

@@ -13,6 +13,7 @@ import {
   addToCentroid,
   type ClusterEventState,
   capCentroid,
+  countNames,
   type EventData,
   emptyNorms,
   eventView,
@@ -257,15 +258,12 @@ export class EventClusterer {
     seq: number,
     body: boolean,
   ): void {
-    const entities = [...f.entityLabels.keys()];
+    const entities = [...f.entityLabels.values()];
     const syndicated = doc.syndicatedOf !== null;
     e.members.push({ id: doc.id, time: doc.time, outlet: doc.outlet, syndicated, body, vec, entities });
     addToCentroid(e, vec.keys, vec.vals);
     capCentroid(e, this.params.centroidFeatures);
-    for (const k of entities) {
-      e.entities.set(k, (e.entities.get(k) ?? 0) + 1);
-      if (!e.entityLabels.has(k)) e.entityLabels.set(k, f.entityLabels.get(k)!);
-    }
+    countNames(e, entities, 1);
     if (e.entities.size > ENTITY_CAP) pruneEntities(e);
     e.firstSeen = minTime(e.firstSeen, doc.time);
     e.lastUpdated = maxTime(e.lastUpdated, doc.time);
@@ -280,7 +278,8 @@ export class EventClusterer {
     e.members.push(m);
     addToCentroid(e, m.vec.keys, m.vec.vals);
     capCentroid(e, this.params.centroidFeatures);
-    for (const k of m.entities) e.entities.set(k, (e.entities.get(k) ?? 0) + 1);
+    countNames(e, m.entities, 1);
+    if (e.entities.size > ENTITY_CAP) pruneEntities(e);
     e.firstSeen = minTime(e.firstSeen, m.time);
     e.lastUpdated = maxTime(e.lastUpdated, m.time);
     this.index.add(e.id, m.vec, this.params.indexFeatures);

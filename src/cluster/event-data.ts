@@ -12,7 +12,7 @@ export interface MemberData {
   body: boolean;
   /** Strongest features of the article vector, for split decisions. */
   vec: SparseVector;
-  /** Entity keys the article mentions. */
+  /** Names the article mentions, as first written ("Lucia Ferrada"). */
   entities: string[];
 }
 
@@ -24,8 +24,9 @@ export interface EventData {
   centroid: Map<string, number>;
   /** Squared norm of the centroid per feature group. */
   norms: number[];
-  /** Entity key → number of members mentioning it. */
+  /** Lower-cased name → number of members mentioning it. */
   entities: Map<string, number>;
+  /** Lower-cased name → name as first written. */
   entityLabels: Map<string, string>;
   firstSeen: number | null;
   lastUpdated: number | null;
@@ -83,7 +84,7 @@ export function eventView(e: EventData, limit: number): ClusterEventState {
     firstSeen: e.firstSeen,
     lastUpdated: e.lastUpdated,
     timeSpan: e.firstSeen !== null && e.lastUpdated !== null ? e.lastUpdated - e.firstSeen : 0,
-    topEntities: ranked.slice(0, limit).map(([k]) => e.entityLabels.get(k) ?? k.slice(1)),
+    topEntities: ranked.slice(0, limit).map(([k]) => e.entityLabels.get(k) ?? k),
     absorbed: [...e.absorbed],
   };
 }
@@ -126,12 +127,7 @@ export function emptyNorms(): number[] {
 }
 
 /** Builds an event from scratch out of member records (used by splits). */
-export function eventFromMembers(
-  id: number,
-  members: MemberData[],
-  labels: ReadonlyMap<string, string>,
-  centroidCap: number,
-): EventData {
+export function eventFromMembers(id: number, members: MemberData[], centroidCap: number): EventData {
   const e: EventData = {
     id,
     members,
@@ -147,11 +143,7 @@ export function eventFromMembers(
   };
   for (const m of members) {
     addToCentroid(e, m.vec.keys, m.vec.vals);
-    for (const k of m.entities) {
-      e.entities.set(k, (e.entities.get(k) ?? 0) + 1);
-      const label = labels.get(k);
-      if (label !== undefined && !e.entityLabels.has(k)) e.entityLabels.set(k, label);
-    }
+    countNames(e, m.entities, 1);
     if (m.time !== null) {
       e.firstSeen = e.firstSeen === null ? m.time : Math.min(e.firstSeen, m.time);
       e.lastUpdated = e.lastUpdated === null ? m.time : Math.max(e.lastUpdated, m.time);
@@ -176,11 +168,7 @@ export function removeMember(e: EventData, memberId: string): MemberData | undef
     else e.centroid.delete(k);
   }
   recomputeNorm(e);
-  for (const k of m.entities) {
-    const n = (e.entities.get(k) ?? 0) - 1;
-    if (n > 0) e.entities.set(k, n);
-    else e.entities.delete(k);
-  }
+  countNames(e, m.entities, -1);
   e.firstSeen = null;
   e.lastUpdated = null;
   for (const x of e.members) {
@@ -189,4 +177,19 @@ export function removeMember(e: EventData, memberId: string): MemberData | undef
     e.lastUpdated = e.lastUpdated === null ? x.time : Math.max(e.lastUpdated, x.time);
   }
   return m;
+}
+
+/** Adds (sign 1) or takes away (sign -1) a member's names in an event's name counts. */
+export function countNames(e: EventData, names: readonly string[], sign: 1 | -1): void {
+  for (const name of names) {
+    const k = name.toLowerCase();
+    const n = (e.entities.get(k) ?? 0) + sign;
+    if (n > 0) {
+      e.entities.set(k, n);
+      if (!e.entityLabels.has(k)) e.entityLabels.set(k, name);
+    } else {
+      e.entities.delete(k);
+      e.entityLabels.delete(k);
+    }
+  }
 }

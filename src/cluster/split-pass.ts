@@ -18,8 +18,8 @@ export function splitPass(c: EventClusterer): SplitResult[] {
     const threshold = p.mergeRatio * (isBodyRich(e) ? p.bodyThreshold : p.threshold);
     const plan = planSplit(e.members, threshold, p.minSplitSize);
     if (!plan) continue;
-    const kept = eventFromMembers(e.id, plan.keep, e.entityLabels, p.centroidFeatures);
-    const moved = eventFromMembers(c.nextId++, plan.move, e.entityLabels, p.centroidFeatures);
+    const kept = eventFromMembers(e.id, plan.keep, p.centroidFeatures);
+    const moved = eventFromMembers(c.nextId++, plan.move, p.centroidFeatures);
     for (const part of [kept, moved]) {
       part.lastActive = e.lastActive;
       part.lastSeq = e.lastSeq;
