@@ -35,3 +35,20 @@ describe("config", () => {
     expect(() => loadConfig({ file: null, env: { SITREP_SYNTH_ENGINE: "magic" } })).toThrow(/synth\.engine/);
   });
 });
+
+describe("clustering parameters", () => {
+  it("are config keys with the clusterer's defaults, settable from env", () => {
+    const { config } = loadConfig({ file: null, env: { SITREP_CLUSTER_THRESHOLD: "0.4" } });
+    expect(config["cluster.threshold"]).toBe(0.4);
+    expect(typeof config["cluster.bodyThreshold"]).toBe("number");
+    expect(() => loadConfig({ file: null, env: { SITREP_CLUSTER_THRESHOLD: "2" } })).toThrow(
+      /cluster\.threshold/,
+    );
+  });
+
+  it("refuses unknown keys instead of ignoring them", () => {
+    expect(() => loadConfig({ file: null, env: {}, overrides: { "cluster.params": {} } as never })).toThrow(
+      /unknown keys: cluster\.params/,
+    );
+  });
+});

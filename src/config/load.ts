@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { SitrepError } from "../model/errors.ts";
-import { CONFIG_KEYS, type Config, type ConfigKey, envName } from "./schema.ts";
+import { ALL_KEYS, type Config, type ConfigKey, envName } from "./schema.ts";
 
 /** Where each value came from, for `sitrep config`. */
 export type ConfigOrigin = "default" | "file" | "env" | "override";
@@ -24,14 +24,14 @@ export function loadConfig(options: LoadOptions = {}): {
   const values: Record<string, unknown> = {};
   const origins = {} as Record<ConfigKey, ConfigOrigin>;
   const problems: string[] = [];
-  for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
+  for (const key of Object.keys(ALL_KEYS) as ConfigKey[]) {
     let raw: unknown;
     let origin: ConfigOrigin = "default";
     if (key in fromFile) [raw, origin] = [fromFile[key], "file"];
     const e = env[envName(key)];
     if (e !== undefined && e !== "") [raw, origin] = [parseEnvValue(e), "env"];
     if (options.overrides && key in options.overrides) [raw, origin] = [options.overrides[key], "override"];
-    const parsed = CONFIG_KEYS[key].schema.safeParse(raw);
+    const parsed = ALL_KEYS[key].schema.safeParse(raw);
     if (!parsed.success) {
       problems.push(`${key} (${envName(key)}): ${parsed.error.issues.map((i) => i.message).join("; ")}`);
       continue;
@@ -39,8 +39,10 @@ export function loadConfig(options: LoadOptions = {}): {
     values[key] = parsed.data;
     origins[key] = origin;
   }
-  const unknown = Object.keys(fromFile).filter((k) => !(k in CONFIG_KEYS));
-  if (unknown.length) problems.push(`unknown keys in ${filePath}: ${unknown.join(", ")}`);
+  const unknown = [...Object.keys(fromFile), ...Object.keys(options.overrides ?? {})].filter(
+    (k) => !(k in ALL_KEYS),
+  );
+  if (unknown.length) problems.push(`unknown keys: ${unknown.join(", ")} (see \`sitrep config\`)`);
   if (problems.length)
     throw new SitrepError("invalid-input", `invalid configuration: ${problems.join(" | ")}`);
   return { config: Object.freeze(values) as Config, origins };
@@ -53,8 +55,8 @@ export function testConfig(overrides: Partial<Record<ConfigKey, unknown>> = {}):
 
 /** Flat key/value view with secrets masked. */
 export function describeConfig(config: Config): { key: string; env: string; value: unknown; doc: string }[] {
-  return (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => {
-    const def = CONFIG_KEYS[key] as { secret?: boolean; doc: string };
+  return (Object.keys(ALL_KEYS) as ConfigKey[]).map((key) => {
+    const def = ALL_KEYS[key] as { secret?: boolean; doc: string };
     const value = config[key];
     const masked = def.secret && value !== "" ? "********" : value;
     return { key, env: envName(key), value: masked, doc: def.doc };
@@ -85,7 +87,7 @@ function flatten(obj: Record<string, unknown>, prefix = ""): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (key in CONFIG_KEYS || !v || typeof v !== "object" || Array.isArray(v)) out[key] = v;
+    if (key in ALL_KEYS || !v || typeof v !== "object" || Array.isArray(v)) out[key] = v;
     else Object.assign(out, flatten(v as Record<string, unknown>, key));
   }
   return out;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ClusterParams, clusterParamsSchema } from "../cluster/cluster-params.ts";
 
 /** Declaration of one configuration key: validator with default, whether it is secret, what it does. */
 export interface KeyDef {
@@ -62,10 +63,6 @@ export const CONFIG_KEYS = {
     doc: "MinHash Jaccard at or above which an article is a syndicated copy of an earlier one.",
   },
   "dedup.windowDays": { schema: num(7, 1), doc: "How far back syndicated copies are looked for." },
-  "cluster.params": {
-    schema: z.record(z.string(), z.unknown()).default({}),
-    doc: "Overrides of the clustering parameters (see docs/evaluation.md); JSON object.",
-  },
   "synth.engine": {
     schema: z.enum(["extractive", "llm"]).default("extractive"),
     doc: "Record synthesis engine.",
@@ -101,11 +98,38 @@ export const CONFIG_KEYS = {
   },
 } satisfies Record<string, KeyDef>;
 
+/** Config keys of the event clusterer: one per parameter (`cluster.threshold`, …), defaults from its schema. */
+type ClusterKey = `cluster.${keyof ClusterParams & string}`;
+const CLUSTER_KEYS = Object.fromEntries(
+  Object.entries(clusterParamsSchema.shape).map(([name, schema]) => [
+    `cluster.${name}`,
+    {
+      schema: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), schema),
+      doc: schema.description ?? "",
+    },
+  ]),
+) as unknown as Record<ClusterKey, KeyDef>;
+
+/** Every key: the table above plus the clusterer's parameters. */
+export const ALL_KEYS: Record<string, KeyDef> = { ...CONFIG_KEYS, ...CLUSTER_KEYS };
+
 /** A configuration key name. */
-export type ConfigKey = keyof typeof CONFIG_KEYS;
+export type ConfigKey = keyof typeof CONFIG_KEYS | ClusterKey;
 
 /** The resolved, frozen configuration: one typed value per key. */
-export type Config = { readonly [K in ConfigKey]: z.output<(typeof CONFIG_KEYS)[K]["schema"]> };
+export type Config = {
+  readonly [K in keyof typeof CONFIG_KEYS]: z.output<(typeof CONFIG_KEYS)[K]["schema"]>;
+} & {
+  readonly [K in ClusterKey]: number;
+};
+
+/** The clusterer's parameters as configured. */
+export function clusterParamsOf(config: Config): ClusterParams {
+  const out: Record<string, number> = {};
+  for (const name of Object.keys(clusterParamsSchema.shape))
+    out[name] = config[`cluster.${name}` as ClusterKey];
+  return clusterParamsSchema.parse(out);
+}
 
 /** Env variable name of a key: `fetch.maxBytes` → `SITREP_FETCH_MAX_BYTES`. */
 export function envName(key: string): string {

@@ -1,6 +1,6 @@
 import pino, { type Logger } from "pino";
 import { EventClusterer } from "../cluster/event-clusterer.ts";
-import type { Config } from "../config/schema.ts";
+import { type Config, clusterParamsOf } from "../config/schema.ts";
 import { SyndicationIndex, type SyndicationSnapshot } from "../dedup/syndication-index.ts";
 import type { Store } from "../store/store.ts";
 
@@ -29,7 +29,7 @@ export async function createContext(
     store,
     log: options.log ?? pino({ level: config["log.level"] }, pino.destination(2)),
     now: options.now ?? (() => new Date()),
-    clusterer: new EventClusterer(config["cluster.params"]),
+    clusterer: new EventClusterer(clusterParamsOf(config)),
     syndication: newSyndication(config),
     onEventsChanged: null,
   };
@@ -41,13 +41,13 @@ export async function createContext(
 export async function restoreState(ctx: PipelineContext): Promise<void> {
   const raw = await ctx.store.state.getState(STATE_KEY);
   if (!raw) {
-    ctx.clusterer = new EventClusterer(ctx.config["cluster.params"]);
+    ctx.clusterer = new EventClusterer(clusterParamsOf(ctx.config));
     ctx.clusterer.nextId = (await ctx.store.events.maxEventId()) + 1;
     ctx.syndication = newSyndication(ctx.config);
     return;
   }
   const s = JSON.parse(raw) as { cluster: unknown; syndication: SyndicationSnapshot };
-  ctx.clusterer = EventClusterer.restore(ctx.config["cluster.params"], s.cluster);
+  ctx.clusterer = EventClusterer.restore(clusterParamsOf(ctx.config), s.cluster);
   ctx.syndication = SyndicationIndex.restore(syndicationOptions(ctx.config), s.syndication);
 }
 

@@ -13,7 +13,7 @@ import { installSynthesis } from "./synthesize-events.ts";
 
 // The demo corpus's labels are the intended events. Clustering is set strict so that each event stays apart
 // from its neighbours (a fragment of one event is fine): these tests are about the links between events.
-const STRICT = { "cluster.params": { bodyThreshold: 0.35, threshold: 0.35 } };
+const STRICT = { "cluster.bodyThreshold": 0.35, "cluster.threshold": 0.35 };
 
 describe("linkEvents over the demo corpus", () => {
   let ctx: PipelineContext;
