@@ -25,6 +25,7 @@ const eventSchema = z.object({
   lastActive: z.number().nullable(),
   lastSeq: z.number().int(),
   absorbed: z.array(z.number().int()),
+  checkedSize: z.number().int().nonnegative(),
   indexKeys: z.array(z.string()),
 });
 
@@ -32,6 +33,7 @@ const eventSchema = z.object({
 export const clusterSnapshotSchema = z.object({
   version: z.literal(1),
   nextId: z.number().int().positive(),
+  dirty: z.array(z.number().int()),
   seq: z.number().int().nonnegative(),
   clock: z.number().nullable(),
   lastEviction: z.number().nullable(),
@@ -58,6 +60,7 @@ export function eventToSnapshot(e: EventData, indexKeys: string[]): EventSnapsho
     lastActive: e.lastActive,
     lastSeq: e.lastSeq,
     absorbed: [...e.absorbed],
+    checkedSize: e.checkedSize,
     indexKeys,
   };
 }
@@ -76,5 +79,6 @@ export function eventFromSnapshot(s: EventSnapshot): EventData {
     lastActive: s.lastActive,
     lastSeq: s.lastSeq,
     absorbed: [...s.absorbed],
+    checkedSize: s.checkedSize,
   };
 }

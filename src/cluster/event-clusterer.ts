@@ -17,6 +17,7 @@ import {
   type EventData,
   emptyNorms,
   eventView,
+  isDueForReview,
   type MemberData,
 } from "./event-data.ts";
 import { NAME_PREFIX } from "./feature-groups.ts";
@@ -69,6 +70,8 @@ export class EventClusterer {
   redirects = new Map<number, number>();
   /** @internal */
   nextId = 1;
+  /** @internal Events changed since the last refine (the only ones refine looks at). */
+  dirty = new Set<number>();
   private df: DocFrequency;
   private seq = 0;
   private clock: number | null = null;
@@ -95,6 +98,7 @@ export class EventClusterer {
       for (const m of e.members) c.articleEvent.set(m.id, e.id);
       for (const a of e.absorbed) c.redirects.set(a, e.id);
     }
+    for (const id of s.dirty) if (c.events.has(id)) c.dirty.add(id);
     return c;
   }
 
@@ -155,8 +159,14 @@ export class EventClusterer {
    */
   refine(): { merges: MergeRedirect[]; moves: SplitResult[] } {
     const merges = this.mergePass();
+    const due = this.dueIds();
     const moves = this.splitPass();
+    for (const id of due) {
+      const e = this.events.get(id);
+      if (e) e.checkedSize = e.members.length;
+    }
     merges.push(...this.mergePass());
+    this.dirty.clear();
     return { merges, moves };
   }
 
@@ -164,6 +174,16 @@ export class EventClusterer {
   event(id: number): ClusterEventState | undefined {
     const e = this.events.get(this.resolve(id));
     return e ? eventView(e, this.params.topEntities) : undefined;
+  }
+
+  /** Active events changed since the last refine, ascending. */
+  dirtyIds(): number[] {
+    return [...this.dirty].filter((id) => this.events.has(id)).sort((a, b) => a - b);
+  }
+
+  /** Changed events that grew enough to be examined for splits and misplaced members, ascending. */
+  dueIds(): number[] {
+    return this.dirtyIds().filter((id) => isDueForReview(this.events.get(id)!));
   }
 
   /** Active event ids, ascending. */
@@ -181,6 +201,7 @@ export class EventClusterer {
     return {
       version: 1,
       nextId: this.nextId,
+      dirty: this.dirtyIds(),
       seq: this.seq,
       clock: this.clock,
       lastEviction: this.lastEviction,
@@ -207,6 +228,7 @@ export class EventClusterer {
     for (const m of e.members) if (this.articleEvent.get(m.id) === e.id) this.articleEvent.delete(m.id);
     for (const a of e.absorbed) this.redirects.delete(a);
     this.events.delete(e.id);
+    this.dirty.delete(e.id);
   }
 
   /** A word the stream mostly writes capitalized mid-sentence (a name), judged from the DF table. */
@@ -245,6 +267,7 @@ export class EventClusterer {
       lastActive: null,
       lastSeq: 0,
       absorbed: [],
+      checkedSize: 0,
     };
     this.events.set(e.id, e);
     return e;
@@ -271,6 +294,7 @@ export class EventClusterer {
     e.lastSeq = seq;
     this.index.add(e.id, vec, this.params.indexFeatures);
     this.articleEvent.set(doc.id, e.id);
+    this.dirty.add(e.id);
   }
 
   /** @internal Adds an existing member record (moved from another event) to an event. */
@@ -284,6 +308,7 @@ export class EventClusterer {
     e.lastUpdated = maxTime(e.lastUpdated, m.time);
     this.index.add(e.id, m.vec, this.params.indexFeatures);
     this.articleEvent.set(m.id, e.id);
+    this.dirty.add(e.id);
   }
 
   private evictStale(): void {

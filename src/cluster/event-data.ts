@@ -36,6 +36,8 @@ export interface EventData {
   lastSeq: number;
   /** Ids of events merged into this one (redirects while this event is active). */
   absorbed: number[];
+  /** Member count when split and reassignment last examined the event (0: never). */
+  checkedSize: number;
 }
 
 /** Read-only view of an event as the rest of Sitrep sees it. */
@@ -63,6 +65,17 @@ export function independentSources(members: readonly MemberData[]): number {
     else outlets.add(m.outlet.trim().toLowerCase());
   }
   return outlets.size + unknown;
+}
+
+/** Growth since the last examination that makes an event due for split and reassignment again. */
+const REVIEW_GROWTH = 1.25;
+
+/**
+ * True when an event has grown enough since split and reassignment last examined it; reviewing at
+ * geometric sizes keeps their total cost per event proportional to its size, however often refine runs.
+ */
+export function isDueForReview(e: EventData): boolean {
+  return e.members.length >= 2 && e.members.length >= REVIEW_GROWTH * e.checkedSize;
 }
 
 /** True when most members are body-rich, so the event is compared with the balanced similarity. */
@@ -140,6 +153,7 @@ export function eventFromMembers(id: number, members: MemberData[], centroidCap:
     lastActive: null,
     lastSeq: 0,
     absorbed: [],
+    checkedSize: 0,
   };
   for (const m of members) {
     addToCentroid(e, m.vec.keys, m.vec.vals);

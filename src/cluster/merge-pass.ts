@@ -16,7 +16,8 @@ const MAX_ROUNDS = 4;
  * Joins active events whose centroids (time-discounted) are at least `mergeRatio` times their join
  * threshold similar (event pairs are held to the same scale as articles, only stricter).
  * Candidate pairs come from the clusterer's index; they are merged best-first with scores
- * recomputed on the current centroids, and rounds repeat until nothing changes.
+ * recomputed on the current centroids, and rounds repeat until nothing changes. Only pairs with an
+ * event changed since the last refine are looked at, so the cost follows the news, not the backlog.
  */
 export function mergePass(c: EventClusterer): MergeRedirect[] {
   const out: MergeRedirect[] = [];
@@ -55,17 +56,28 @@ function similarity(c: EventClusterer, a: EventData, b: EventData): number {
   return sim * c.decay(gap);
 }
 
+/** Pairs with at least one event changed since the last refine, found from the changed side. */
 function candidatePairs(c: EventClusterer): [number, number, number][] {
   const p = c.params;
   const pairs: [number, number, number][] = [];
-  for (const id of c.eventIds()) {
+  const seen = new Set<string>();
+  for (const id of c.dirtyIds()) {
     const e = c.events.get(id)!;
+    // A one-article event was scored against every unchanged event when it was added and stayed
+    // below the join threshold, hence below the stricter merge threshold: only changed partners matter,
+    // and those query for themselves.
+    if (e.members.length === 1) continue;
     const query = topUnitVector(e.centroid, p.indexFeatures * 2);
     for (const other of c.index.candidates(query, query.keys.length, p.maxCandidates)) {
-      if (other <= id) continue;
-      const o = c.events.get(other)!;
-      const s = similarity(c, e, o);
-      if (s >= mergeThreshold(c, e, o)) pairs.push([s, id, other]);
+      if (other === id) continue;
+      const [a, b] = id < other ? [id, other] : [other, id];
+      const key = `${a}:${b}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ea = c.events.get(a)!;
+      const eb = c.events.get(b)!;
+      const s = similarity(c, ea, eb);
+      if (s >= mergeThreshold(c, ea, eb)) pairs.push([s, a, b]);
     }
   }
   return pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
@@ -78,4 +90,6 @@ function merge(c: EventClusterer, keep: EventData, drop: EventData): void {
   for (const [from, to] of c.redirects) if (to === drop.id) c.redirects.set(from, keep.id);
   c.redirects.set(drop.id, keep.id);
   c.events.delete(drop.id);
+  c.dirty.delete(drop.id);
+  c.dirty.add(keep.id);
 }

@@ -10,14 +10,14 @@ interface Move {
 }
 
 /**
- * Moves each article whose own event (without it) now resembles it less than another active event
+ * Moves each article of an event changed since the last refine whose own event (without it) now resembles it less than another active event
  * does, provided that event clears the join threshold. This repairs early choices made before the
  * article's real event existed. Moves are decided on a frozen state, then applied, so the outcome
  * does not depend on iteration order; an event is never emptied (its best-fitting member stays).
  */
 export function reassignPass(c: EventClusterer): SplitResult[] {
   const moves: Move[] = [];
-  for (const id of c.eventIds()) {
+  for (const id of c.dueIds()) {
     const e = c.events.get(id)!;
     if (e.members.length < 2) continue;
     const own: Move[] = [];
@@ -30,6 +30,7 @@ export function reassignPass(c: EventClusterer): SplitResult[] {
   }
   for (const mv of moves) {
     removeMember(c.events.get(mv.from)!, mv.member.id);
+    c.dirty.add(mv.from);
     c.attach(c.events.get(mv.to)!, mv.member);
   }
   return groupMoves(moves);

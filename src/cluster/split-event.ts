@@ -28,16 +28,14 @@ export function planSplit(
   const n = members.length;
   if (n < minSize) return null;
   const body = 2 * members.filter((m) => m.body).length > n;
-  const sim = (a: Map<string, number>, b: Map<string, number>): number => {
-    const dots = groupDotsMaps(a, b);
-    return body
-      ? balancedCosine(dots, groupNorms(a), groupNorms(b))
-      : jointCosine(dots, groupNorms(a), groupNorms(b));
+  const sim = (a: Side, b: Side): number => {
+    const dots = groupDotsMaps(a.map, b.map);
+    return body ? balancedCosine(dots, a.norms, b.norms) : jointCosine(dots, a.norms, b.norms);
   };
-  const vecs = members.map((m) => new Map(m.vec.keys.map((k, i) => [k, m.vec.vals[i]])));
-  const starts = [farthest(vecs, sumMaps(vecs), sim)];
+  const vecs = members.map((m) => side(new Map(m.vec.keys.map((k, i) => [k, m.vec.vals[i]]))));
+  const starts = [farthest(vecs, sumSides(vecs), sim)];
   for (let k = 0; k < SEEDS; k++) starts.push(Math.floor((k * n) / SEEDS));
-  let best: { side: boolean[]; similarity: number } | null = null;
+  let best: { inB: boolean[]; similarity: number } | null = null;
   const tried = new Set<string>();
   for (const a of starts) {
     const b = farthest(vecs, vecs[a], sim);
@@ -45,39 +43,49 @@ export function planSplit(
     if (a === b || tried.has(key)) continue;
     tried.add(key);
     const result = twoMeans(vecs, a, b, sim);
-    const inB = result.side.filter(Boolean).length;
-    if (Math.min(inB, n - inB) < Math.max(2, Math.ceil(n / 4))) continue;
+    const sizeB = result.inB.filter(Boolean).length;
+    if (Math.min(sizeB, n - sizeB) < Math.max(2, Math.ceil(n / 4))) continue;
     if (best === null || result.similarity < best.similarity) best = result;
   }
   if (best === null || best.similarity >= threshold) return null;
-  const { side, similarity } = best;
-  const groupA = members.filter((_, i) => !side[i]);
-  const groupB = members.filter((_, i) => side[i]);
+  const { inB, similarity } = best;
+  const groupA = members.filter((_, i) => !inB[i]);
+  const groupB = members.filter((_, i) => inB[i]);
   // The half holding the first member keeps the id on a tie, so the event's origin stays put.
-  const aKeeps = groupA.length > groupB.length || (groupA.length === groupB.length && !side[0]);
+  const aKeeps = groupA.length > groupB.length || (groupA.length === groupB.length && !inB[0]);
   return aKeeps ? { keep: groupA, move: groupB, similarity } : { keep: groupB, move: groupA, similarity };
 }
 
-type Similarity = (a: Map<string, number>, b: Map<string, number>) => number;
+/** A weight map with its group norms computed once. */
+interface Side {
+  map: Map<string, number>;
+  norms: number[];
+}
+
+type Similarity = (a: Side, b: Side) => number;
+
+function side(map: Map<string, number>): Side {
+  return { map, norms: groupNorms(map) };
+}
 
 function twoMeans(
-  vecs: Map<string, number>[],
+  vecs: Side[],
   a: number,
   b: number,
   sim: Similarity,
-): { side: boolean[]; similarity: number } {
+): { inB: boolean[]; similarity: number } {
   let ca = vecs[a];
   let cb = vecs[b];
-  let side: boolean[] = [];
+  let inB: boolean[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    side = vecs.map((v) => sim(v, cb) > sim(v, ca));
-    ca = sumMaps(vecs.filter((_, i) => !side[i]));
-    cb = sumMaps(vecs.filter((_, i) => side[i]));
+    inB = vecs.map((v) => sim(v, cb) > sim(v, ca));
+    ca = sumSides(vecs.filter((_, i) => !inB[i]));
+    cb = sumSides(vecs.filter((_, i) => inB[i]));
   }
-  return { side, similarity: ca.size > 0 && cb.size > 0 ? sim(ca, cb) : 1 };
+  return { inB, similarity: ca.map.size > 0 && cb.map.size > 0 ? sim(ca, cb) : 1 };
 }
 
-function farthest(vecs: Map<string, number>[], from: Map<string, number>, sim: Similarity): number {
+function farthest(vecs: Side[], from: Side, sim: Similarity): number {
   let best = 0;
   let bestSim = Number.POSITIVE_INFINITY;
   for (let i = 0; i < vecs.length; i++) {
@@ -90,8 +98,8 @@ function farthest(vecs: Map<string, number>[], from: Map<string, number>, sim: S
   return best;
 }
 
-function sumMaps(maps: Map<string, number>[]): Map<string, number> {
+function sumSides(sides: Side[]): Side {
   const out = new Map<string, number>();
-  for (const m of maps) for (const [k, v] of m) out.set(k, (out.get(k) ?? 0) + v);
-  return out;
+  for (const s of sides) for (const [k, v] of s.map) out.set(k, (out.get(k) ?? 0) + v);
+  return side(out);
 }

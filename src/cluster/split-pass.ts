@@ -9,11 +9,11 @@ export interface SplitResult {
   articleIds: string[];
 }
 
-/** Splits every active event whose members fall into two dissimilar groups (see planSplit). */
+/** Splits each changed event (grown enough since last examined) whose members fall into two dissimilar groups. */
 export function splitPass(c: EventClusterer): SplitResult[] {
   const p = c.params;
   const out: SplitResult[] = [];
-  for (const id of c.eventIds()) {
+  for (const id of c.dueIds()) {
     const e = c.events.get(id)!;
     const threshold = p.mergeRatio * (isBodyRich(e) ? p.bodyThreshold : p.threshold);
     const plan = planSplit(e.members, threshold, p.minSplitSize);
@@ -28,6 +28,7 @@ export function splitPass(c: EventClusterer): SplitResult[] {
     c.index.remove(e.id);
     c.events.set(kept.id, kept);
     c.events.set(moved.id, moved);
+    c.dirty.add(moved.id);
     for (const part of [kept, moved]) {
       for (const m of part.members) {
         c.index.add(part.id, m.vec, p.indexFeatures);
