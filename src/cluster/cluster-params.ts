@@ -8,7 +8,7 @@ export const clusterParamsSchema = z.object({
     .number()
     .min(0)
     .max(1)
-    .default(0.09)
+    .default(0.08)
     .describe("Minimum similarity for a short (headline-only) article to join an existing event."),
   bodyThreshold: z
     .number()

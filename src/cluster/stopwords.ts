@@ -16,7 +16,19 @@ s t d ll ve m
 according also amid told tells report reports reported reportedly news today yesterday tomorrow
 week weeks day days year years time times monday tuesday wednesday thursday friday saturday sunday
 am pm gmt utc est edt bst cet local
-percent pct`
+percent pct
+able across actually ago ahead along also anyway anywhere apart around away became becomes behind
+beyond certain certainly come comes coming despite does done either else elsewhere enough especially
+even ever everyone everything exactly far finally followed following former formerly forward get
+getting gets give given gives giving go goes going gone got gotten greater hardly hence hereby
+indeed instead later latter least let lets likely little looks mainly maybe meanwhile merely
+moreover mostly namely nearly nevertheless nobody none nothing now nowhere obviously okay onto
+otherwise overall particularly please plus possible quite rather really regarding seem seemed seems
+shall since somebody somehow someone something sometime sometimes somewhat soon still sure take
+taken takes taking thereby therefore thing things though thus together toward truly twice unless
+unlike upon usually various whereas whether whole within yes
+video videos photo photos pics pictures watch live blog update updated updates breaking exclusive
+latest click read`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
