@@ -1,5 +1,5 @@
-import { analyzeText, type TextFeatures } from "./analyze-text.ts";
-import { CandidateIndex } from "./candidate-index.ts";
+import { ActiveEvents } from "./active-events.ts";
+import { analyzeText } from "./analyze-text.ts";
 import { type ClusterParams, clusterParamsSchema, HOUR } from "./cluster-params.ts";
 import {
   type ClusterSnapshot,
@@ -9,19 +9,9 @@ import {
 } from "./cluster-snapshot.ts";
 import { DocFrequency } from "./doc-frequency.ts";
 import { docVector } from "./doc-vector.ts";
-import {
-  addToCentroid,
-  type ClusterEventState,
-  capCentroid,
-  countNames,
-  type EventData,
-  emptyNorms,
-  eventView,
-  isDueForReview,
-  type MemberData,
-} from "./event-data.ts";
+import { type ClusterEventState, type EventData, eventView } from "./event-data.ts";
 import { NAME_PREFIX } from "./feature-groups.ts";
-import { maxTime, minTime } from "./merge-events.ts";
+import { maxTime } from "./merge-events.ts";
 import { type MergeRedirect, mergePass } from "./merge-pass.ts";
 import { reassignPass } from "./reassign-pass.ts";
 import { balancedCosine, groupDots, jointCosine, type SparseVector } from "./sparse-vector.ts";
@@ -40,38 +30,28 @@ export interface ClusterDoc {
   syndicatedOf: string | null;
 }
 
-/** Where an article went: its event, whether that event is new, and the winning similarity. */
+/** Where an article went: its event, whether that event is new, and the best similarity found (1 for a syndicated copy). */
 export interface Assignment {
   eventId: number;
   isNew: boolean;
   score: number;
 }
 
-const ENTITY_CAP = 200;
 /** Share of a word's documents that write it as a name before Headline Case occurrences count as names too. */
 const NAME_SHARE = 0.3;
 
 /**
  * Online event clustering in publication order. Each article joins the most similar active event
- * (IDF-weighted words, names and numbers, discounted by time distance) or starts a new one with the
- * next integer id; merge and split passes repair fragments and drift later. Deterministic: the same
- * articles in the same order give the same ids, also across snapshot/restore.
+ * (IDF-weighted words, names, numbers and dates, discounted by time distance) or starts a new one
+ * with the next integer id; refine() later merges fragments, splits drifted events and moves
+ * misplaced articles. Deterministic: the same articles in the same order give the same ids, also
+ * across snapshot/restore.
  */
 export class EventClusterer {
   /** The validated parameters in force. */
   readonly params: ClusterParams;
-  /** @internal Active events by id. */
-  events = new Map<number, EventData>();
-  /** @internal */
-  index = new CandidateIndex();
-  /** @internal Article id → active event id. */
-  articleEvent = new Map<string, number>();
-  /** @internal Merged-away id → active event id. */
-  redirects = new Map<number, number>();
-  /** @internal */
-  nextId = 1;
-  /** @internal Events changed since the last refine (the only ones refine looks at). */
-  dirty = new Set<number>();
+  /** @internal The active events; the passes work on it. */
+  readonly active: ActiveEvents;
   private df: DocFrequency;
   private seq = 0;
   private clock: number | null = null;
@@ -79,6 +59,7 @@ export class EventClusterer {
 
   constructor(params: Partial<ClusterParams> = {}) {
     this.params = Object.freeze(clusterParamsSchema.parse(params));
+    this.active = new ActiveEvents(this.params);
     this.df = new DocFrequency(this.params.dfVocabulary);
   }
 
@@ -87,24 +68,19 @@ export class EventClusterer {
     const s = clusterSnapshotSchema.parse(snapshot);
     const c = new EventClusterer(params);
     c.df = new DocFrequency(c.params.dfVocabulary, s.df);
-    c.nextId = s.nextId;
+    c.active.nextId = s.nextId;
     c.seq = s.seq;
     c.clock = s.clock;
     c.lastEviction = s.lastEviction;
-    for (const es of s.events) {
-      const e = eventFromSnapshot(es);
-      c.events.set(e.id, e);
-      c.index.add(e.id, { keys: es.indexKeys, vals: es.indexKeys.map(() => 0) }, es.indexKeys.length);
-      for (const m of e.members) c.articleEvent.set(m.id, e.id);
-      for (const a of e.absorbed) c.redirects.set(a, e.id);
-    }
-    for (const id of s.dirty) if (c.events.has(id)) c.dirty.add(id);
+    for (const es of s.events) c.active.install(eventFromSnapshot(es), es.indexKeys);
+    for (const id of s.dirty) if (c.active.events.has(id)) c.active.dirty.add(id);
     return c;
   }
 
   /** Assigns one article (in publication order) to an event. Re-adding a known article is a no-op. */
   add(doc: ClusterDoc): Assignment {
-    const known = this.articleEvent.get(doc.id);
+    const a = this.active;
+    const known = a.articleEvent.get(doc.id);
     if (known !== undefined) return { eventId: known, isNew: false, score: 1 };
     const seq = ++this.seq;
     if (doc.time !== null) this.clock = maxTime(this.clock, doc.time);
@@ -112,22 +88,24 @@ export class EventClusterer {
     const features = analyzeText(doc.title, doc.text, this.params.titleWeight, this.knownName);
     this.df.addDoc(features.tf.keys());
     const vec = docVector(features, this.df, this.params);
-    let target: EventData | undefined;
-    let score = 0;
     const body = doc.text.length >= this.params.bodyRichChars;
-    const original = doc.syndicatedOf === null ? undefined : this.articleEvent.get(doc.syndicatedOf);
-    if (original !== undefined) {
-      target = this.events.get(original);
-      score = 1;
-    } else {
+    let target: EventData | undefined;
+    let score = 1;
+    const original = doc.syndicatedOf === null ? undefined : a.articleEvent.get(doc.syndicatedOf);
+    // A syndicated copy is the same report: it follows its original without being scored.
+    if (original !== undefined) target = a.events.get(original);
+    else {
       [target, score] = this.bestEvent(vec, doc.time, body);
       if (score < (body ? this.params.bodyThreshold : this.params.threshold)) target = undefined;
     }
-    const isNew = target === undefined;
-    const event = target ?? this.createEvent();
-    this.addMember(event, doc, vec, features, seq, body);
-    this.evictOverflow();
-    return { eventId: event.id, isNew, score };
+    const event = target ?? a.create();
+    const entities = [...features.entityLabels.values()];
+    const syndicated = doc.syndicatedOf !== null;
+    a.attach(event, { id: doc.id, time: doc.time, outlet: doc.outlet, syndicated, body, vec, entities });
+    event.lastActive = maxTime(event.lastActive, doc.time ?? this.clock);
+    event.lastSeq = seq;
+    a.evictOverflow(this.params.maxActiveEvents);
+    return { eventId: event.id, isNew: target === undefined, score };
   }
 
   /** Adds articles in order, then refines; returns assignments, redirects and moved articles. */
@@ -142,7 +120,7 @@ export class EventClusterer {
 
   /** Joins fragments of one event (the smaller redirects to the larger); returns the redirects. */
   mergePass(): MergeRedirect[] {
-    return mergePass(this);
+    return mergePass(this.active);
   }
 
   /**
@@ -150,85 +128,62 @@ export class EventClusterer {
    * then moves single articles that now fit another event better; returns every move.
    */
   splitPass(): SplitResult[] {
-    return [...splitPass(this), ...reassignPass(this)];
+    return [...splitPass(this.active), ...reassignPass(this.active)];
   }
 
   /**
    * Periodic maintenance, deterministic: merge fragments, split drifted events and move misplaced
-   * articles, then merge again. Call it after each batch and before evaluating.
+   * articles, then merge again. Looks only at events changed since the last call; call it after
+   * each batch and before evaluating.
    */
   refine(): { merges: MergeRedirect[]; moves: SplitResult[] } {
+    const a = this.active;
     const merges = this.mergePass();
-    const due = this.dueIds();
+    const due = a.dueIds();
     const moves = this.splitPass();
     for (const id of due) {
-      const e = this.events.get(id);
+      const e = a.events.get(id);
       if (e) e.checkedSize = e.members.length;
     }
     merges.push(...this.mergePass());
-    this.dirty.clear();
+    a.dirty.clear();
     return { merges, moves };
   }
 
   /** The active event with this id (following merge redirects), or undefined once evicted. */
   event(id: number): ClusterEventState | undefined {
-    const e = this.events.get(this.resolve(id));
+    const e = this.active.events.get(this.resolve(id));
     return e ? eventView(e, this.params.topEntities) : undefined;
-  }
-
-  /** Active events changed since the last refine, ascending. */
-  dirtyIds(): number[] {
-    return [...this.dirty].filter((id) => this.events.has(id)).sort((a, b) => a - b);
-  }
-
-  /** Changed events that grew enough to be examined for splits and misplaced members, ascending. */
-  dueIds(): number[] {
-    return this.dirtyIds().filter((id) => isDueForReview(this.events.get(id)!));
   }
 
   /** Active event ids, ascending. */
   eventIds(): number[] {
-    return [...this.events.keys()].sort((a, b) => a - b);
+    return this.active.ids();
   }
 
   /** Follows merge redirects to the id of the active event holding `id`'s members. */
   resolve(id: number): number {
-    return this.redirects.get(id) ?? id;
-  }
-
-  /** JSON-serializable state: active events and DF stats (bounded by the window and vocabulary cap). */
-  snapshot(): ClusterSnapshot {
-    return {
-      version: 1,
-      nextId: this.nextId,
-      dirty: this.dirtyIds(),
-      seq: this.seq,
-      clock: this.clock,
-      lastEviction: this.lastEviction,
-      df: this.df.snapshot(),
-      events: this.eventIds().map((id) => eventToSnapshot(this.events.get(id)!, this.index.keysFor(id))),
-    };
+    return this.active.resolve(id);
   }
 
   /** Similarity discount for a time gap: halves every `halfLifeHours`; 1 when either time is unknown. */
   decay(gapMs: number | null): number {
-    if (gapMs === null || gapMs <= 0) return 1;
-    return 2 ** (-gapMs / (this.params.halfLifeHours * HOUR));
+    return this.active.decay(gapMs);
   }
 
-  /** Time gap between an article time and an event's dated span, or null when unknown. */
-  gap(time: number | null, e: EventData): number | null {
-    if (time === null || e.firstSeen === null || e.lastUpdated === null) return null;
-    return Math.max(0, e.firstSeen - time, time - e.lastUpdated);
-  }
-
-  /** Removes an event from every lookup structure. */
-  evict(e: EventData): void {
-    this.index.remove(e.id);
-    for (const m of e.members) if (this.articleEvent.get(m.id) === e.id) this.articleEvent.delete(m.id);
-    for (const a of e.absorbed) this.redirects.delete(a);
-    this.events.delete(e.id);
-    this.dirty.delete(e.id);
+  /** JSON-serializable state: active events and DF stats (bounded by the window and vocabulary cap). */
+  snapshot(): ClusterSnapshot {
+    const a = this.active;
+    return {
+      version: 1,
+      nextId: a.nextId,
+      dirty: a.dirtyIds(),
+      seq: this.seq,
+      clock: this.clock,
+      lastEviction: this.lastEviction,
+      df: this.df.snapshot(),
+      events: a.ids().map((id) => eventToSnapshot(a.events.get(id)!, a.index.keysFor(id))),
+    };
   }
 
   /** A word the stream mostly writes capitalized mid-sentence (a name), judged from the DF table. */
@@ -238,14 +193,14 @@ export class EventClusterer {
   };
 
   private bestEvent(vec: SparseVector, time: number | null, body: boolean): [EventData | undefined, number] {
-    const p = this.params;
+    const a = this.active;
     let best: EventData | undefined;
     let bestScore = 0;
-    for (const id of this.index.candidates(vec, p.indexFeatures, p.maxCandidates)) {
-      const e = this.events.get(id)!;
+    for (const id of a.index.candidates(vec, this.params.indexFeatures, this.params.maxCandidates)) {
+      const e = a.events.get(id)!;
       const { dots, norms } = groupDots(vec, e.centroid);
       const sim = body ? balancedCosine(dots, norms, e.norms) : jointCosine(dots, norms, e.norms);
-      const s = sim * this.decay(this.gap(time, e));
+      const s = sim * a.decay(a.gap(time, e));
       if (s > bestScore || (s === bestScore && best !== undefined && id < best.id)) {
         best = e;
         bestScore = s;
@@ -254,90 +209,12 @@ export class EventClusterer {
     return [best, bestScore];
   }
 
-  private createEvent(): EventData {
-    const e: EventData = {
-      id: this.nextId++,
-      members: [],
-      centroid: new Map(),
-      norms: emptyNorms(),
-      entities: new Map(),
-      entityLabels: new Map(),
-      firstSeen: null,
-      lastUpdated: null,
-      lastActive: null,
-      lastSeq: 0,
-      absorbed: [],
-      checkedSize: 0,
-    };
-    this.events.set(e.id, e);
-    return e;
-  }
-
-  private addMember(
-    e: EventData,
-    doc: ClusterDoc,
-    vec: SparseVector,
-    f: TextFeatures,
-    seq: number,
-    body: boolean,
-  ): void {
-    const entities = [...f.entityLabels.values()];
-    const syndicated = doc.syndicatedOf !== null;
-    e.members.push({ id: doc.id, time: doc.time, outlet: doc.outlet, syndicated, body, vec, entities });
-    addToCentroid(e, vec.keys, vec.vals);
-    capCentroid(e, this.params.centroidFeatures);
-    countNames(e, entities, 1);
-    if (e.entities.size > ENTITY_CAP) pruneEntities(e);
-    e.firstSeen = minTime(e.firstSeen, doc.time);
-    e.lastUpdated = maxTime(e.lastUpdated, doc.time);
-    e.lastActive = maxTime(e.lastActive, doc.time ?? this.clock);
-    e.lastSeq = seq;
-    this.index.add(e.id, vec, this.params.indexFeatures);
-    this.articleEvent.set(doc.id, e.id);
-    this.dirty.add(e.id);
-  }
-
-  /** @internal Adds an existing member record (moved from another event) to an event. */
-  attach(e: EventData, m: MemberData): void {
-    e.members.push(m);
-    addToCentroid(e, m.vec.keys, m.vec.vals);
-    capCentroid(e, this.params.centroidFeatures);
-    countNames(e, m.entities, 1);
-    if (e.entities.size > ENTITY_CAP) pruneEntities(e);
-    e.firstSeen = minTime(e.firstSeen, m.time);
-    e.lastUpdated = maxTime(e.lastUpdated, m.time);
-    this.index.add(e.id, m.vec, this.params.indexFeatures);
-    this.articleEvent.set(m.id, e.id);
-    this.dirty.add(e.id);
-  }
-
   private evictStale(): void {
     const window = this.params.windowHours * HOUR;
     // Scanning every 1/8 window keeps eviction amortized O(1) per article and at most 12.5% late.
-    if (this.clock === null || (this.lastEviction !== null && this.clock - this.lastEviction < window / 8))
-      return;
+    if (this.clock === null) return;
+    if (this.lastEviction !== null && this.clock - this.lastEviction < window / 8) return;
     this.lastEviction = this.clock;
-    const horizon = this.clock - window;
-    for (const id of this.eventIds()) {
-      const e = this.events.get(id)!;
-      if (e.lastActive !== null && e.lastActive < horizon) this.evict(e);
-    }
+    this.active.evictBefore(this.clock - window);
   }
-
-  private evictOverflow(): void {
-    const max = this.params.maxActiveEvents;
-    if (this.events.size <= max) return;
-    // Evict a tenth at once so the sort is amortized over many articles.
-    const byAge = [...this.events.values()].sort((a, b) => a.lastSeq - b.lastSeq || a.id - b.id);
-    const drop = this.events.size - Math.floor(max * 0.9);
-    for (let i = 0; i < drop; i++) this.evict(byAge[i]);
-  }
-}
-
-function pruneEntities(e: EventData): void {
-  const ranked = [...e.entities.entries()].sort(
-    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  );
-  e.entities = new Map(ranked.slice(0, Math.floor(ENTITY_CAP * 0.75)));
-  for (const k of [...e.entityLabels.keys()]) if (!e.entities.has(k)) e.entityLabels.delete(k);
 }

@@ -1,4 +1,4 @@
-import type { EventClusterer } from "./event-clusterer.ts";
+import type { ActiveEvents } from "./active-events.ts";
 import type { EventData } from "./event-data.ts";
 import { isBodyRich } from "./event-data.ts";
 import { absorbEvent, mergeSurvivor } from "./merge-events.ts";
@@ -19,7 +19,7 @@ const MAX_ROUNDS = 4;
  * recomputed on the current centroids, and rounds repeat until nothing changes. Only pairs with an
  * event changed since the last refine are looked at, so the cost follows the news, not the backlog.
  */
-export function mergePass(c: EventClusterer): MergeRedirect[] {
+export function mergePass(c: ActiveEvents): MergeRedirect[] {
   const out: MergeRedirect[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const pairs = candidatePairs(c);
@@ -39,13 +39,13 @@ export function mergePass(c: EventClusterer): MergeRedirect[] {
   return out;
 }
 
-function mergeThreshold(c: EventClusterer, a: EventData, b: EventData): number {
+function mergeThreshold(c: ActiveEvents, a: EventData, b: EventData): number {
   const p = c.params;
   return p.mergeRatio * (isBodyRich(a) && isBodyRich(b) ? p.bodyThreshold : p.threshold);
 }
 
 /** Time-discounted centroid similarity of two events (balanced when both are body-rich). */
-function similarity(c: EventClusterer, a: EventData, b: EventData): number {
+function similarity(c: ActiveEvents, a: EventData, b: EventData): number {
   const gap =
     a.firstSeen === null || b.firstSeen === null || a.lastUpdated === null || b.lastUpdated === null
       ? null
@@ -57,7 +57,7 @@ function similarity(c: EventClusterer, a: EventData, b: EventData): number {
 }
 
 /** Pairs with at least one event changed since the last refine, found from the changed side. */
-function candidatePairs(c: EventClusterer): [number, number, number][] {
+function candidatePairs(c: ActiveEvents): [number, number, number][] {
   const p = c.params;
   const pairs: [number, number, number][] = [];
   const seen = new Set<string>();
@@ -83,7 +83,7 @@ function candidatePairs(c: EventClusterer): [number, number, number][] {
   return pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
 }
 
-function merge(c: EventClusterer, keep: EventData, drop: EventData): void {
+function merge(c: ActiveEvents, keep: EventData, drop: EventData): void {
   absorbEvent(keep, drop, c.params.centroidFeatures);
   c.index.moveAll(drop.id, keep.id);
   for (const m of drop.members) c.articleEvent.set(m.id, keep.id);

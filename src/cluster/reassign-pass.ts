@@ -1,4 +1,4 @@
-import type { EventClusterer } from "./event-clusterer.ts";
+import type { ActiveEvents } from "./active-events.ts";
 import { type EventData, type MemberData, removeMember } from "./event-data.ts";
 import { balancedCosine, groupDots, jointCosine } from "./sparse-vector.ts";
 import type { SplitResult } from "./split-pass.ts";
@@ -15,7 +15,7 @@ interface Move {
  * article's real event existed. Moves are decided on a frozen state, then applied, so the outcome
  * does not depend on iteration order; an event is never emptied (its best-fitting member stays).
  */
-export function reassignPass(c: EventClusterer): SplitResult[] {
+export function reassignPass(c: ActiveEvents): SplitResult[] {
   const moves: Move[] = [];
   for (const id of c.dueIds()) {
     const e = c.events.get(id)!;
@@ -36,7 +36,7 @@ export function reassignPass(c: EventClusterer): SplitResult[] {
   return groupMoves(moves);
 }
 
-function betterEvent(c: EventClusterer, e: EventData, m: MemberData): number | null {
+function betterEvent(c: ActiveEvents, e: EventData, m: MemberData): number | null {
   const p = c.params;
   const sim = (dots: number[], vn: number[], en: number[]): number =>
     m.body ? balancedCosine(dots, vn, en) : jointCosine(dots, vn, en);

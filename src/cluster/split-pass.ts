@@ -1,4 +1,4 @@
-import type { EventClusterer } from "./event-clusterer.ts";
+import type { ActiveEvents } from "./active-events.ts";
 import { eventFromMembers, isBodyRich } from "./event-data.ts";
 import { planSplit } from "./split-event.ts";
 
@@ -10,7 +10,7 @@ export interface SplitResult {
 }
 
 /** Splits each changed event (grown enough since last examined) whose members fall into two dissimilar groups. */
-export function splitPass(c: EventClusterer): SplitResult[] {
+export function splitPass(c: ActiveEvents): SplitResult[] {
   const p = c.params;
   const out: SplitResult[] = [];
   for (const id of c.dueIds()) {
@@ -26,15 +26,9 @@ export function splitPass(c: EventClusterer): SplitResult[] {
     }
     kept.absorbed = e.absorbed;
     c.index.remove(e.id);
-    c.events.set(kept.id, kept);
-    c.events.set(moved.id, moved);
+    c.install(kept);
+    c.install(moved);
     c.dirty.add(moved.id);
-    for (const part of [kept, moved]) {
-      for (const m of part.members) {
-        c.index.add(part.id, m.vec, p.indexFeatures);
-        c.articleEvent.set(m.id, part.id);
-      }
-    }
     out.push({ from: e.id, to: moved.id, articleIds: plan.move.map((m) => m.id) });
   }
   return out;
