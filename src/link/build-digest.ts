@@ -36,7 +36,9 @@ export function buildDigest(
   members: MemberText[],
   context: DigestContext = {},
 ): EventDigest {
-  const used = members.slice(0, MAX_MEMBERS);
+  // Where the event began and where it is now: the two oldest and four newest reports.
+  const used =
+    members.length <= MAX_MEMBERS ? members : [...members.slice(0, 2), ...members.slice(2 - MAX_MEMBERS)];
   const leads: string[] = [];
   const firsts: string[] = [];
   for (const m of used) {
@@ -94,4 +96,9 @@ function codeFirst(sentences: string[]) {
     if (c.event) return c;
   }
   return null;
+}
+
+/** One text per member report for the unit index: its headline and first two own sentences. */
+export function memberUnits(members: MemberText[]): string[] {
+  return members.map((m) => [m.title, ...m.sentences.filter((x) => x !== m.title).slice(0, 2)].join(" "));
 }

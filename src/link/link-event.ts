@@ -5,6 +5,7 @@ import type { IndexedDoc, LinkIndex } from "./link-index.ts";
 import { relationType } from "./relation-type.ts";
 import { type ConfidenceParams, DEFAULT_CONFIDENCE, linkConfidence, scorePair } from "./score-pair.ts";
 import { contentTerms } from "./terms.ts";
+import type { UnitIndex } from "./unit-index.ts";
 
 /** How many links an event keeps and how sure each must be. */
 export interface LinkOptions {
@@ -46,16 +47,23 @@ export function linkEvent(
   doc: IndexedDoc,
   options: Partial<LinkOptions> = {},
   nameOf: NameOf = defaultNameOf,
+  units?: UnitIndex,
 ): EventLink[] {
   const o = { ...DEFAULT_LINK_OPTIONS, ...options };
   const from = doc.digest.time - index.options.windowDays * DAY_MS;
   const cues = findCues([doc.digest.title, ...doc.digest.sentences]);
   const denies = cues.some((c) => c.kind === "denial");
   const scored = [];
-  for (const id of index.candidates(doc)) {
+  const byUnit = units?.matches(doc.digest.id) ?? new Map<number, number>();
+  const fromUnits = [...byUnit]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, index.options.maxCandidates)
+    .map(([id]) => id);
+  const eligible = (other: IndexedDoc) => isEarlier(other, doc) && other.digest.lastUpdated >= from;
+  for (const id of new Set([...index.candidates(doc, eligible), ...fromUnits])) {
     const other = index.get(id);
     if (!other || !isEarlier(other, doc) || other.digest.lastUpdated < from) continue;
-    const evidence = scorePair(index, doc, other);
+    const evidence = scorePair(index, doc, other, byUnit.get(id) ?? 0);
     const core = new Set(index.core(other).map((x) => x.f));
     const points = (c: CueMatch) => refersTo(index, c, other, core);
     const typed = relationType({

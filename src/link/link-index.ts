@@ -127,10 +127,10 @@ export class LinkIndex {
   }
 
   /**
-   * Events sharing the query's rarest features, best first by their partial weighted overlap: at most
-   * `maxQueryFeatures` × `maxPostings` postings are read, newest first.
+   * Events sharing the query's rarest features and passing `accept` (e.g. earlier than the query), best first by
+   * their partial weighted overlap: at most `maxQueryFeatures` × `maxPostings` postings are read, newest first.
    */
-  candidates(query: IndexedDoc): number[] {
+  candidates(query: IndexedDoc, accept: (doc: IndexedDoc) => boolean = () => true): number[] {
     const { maxQueryFeatures, maxPostings, maxCandidates } = this.options;
     // Features only this event has find nothing: the most weighted of those shared with at least one other event.
     const shared = [...query.features]
@@ -153,7 +153,7 @@ export class LinkIndex {
         if (id === self || seen.has(id)) continue;
         seen.add(id);
         const doc = this.docs.get(id);
-        if (!doc || !doc.features.has(k)) continue;
+        if (!doc?.features.has(k) || !accept(doc)) continue;
         n++;
         acc.set(id, (acc.get(id) ?? 0) + w * idf);
       }

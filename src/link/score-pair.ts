@@ -7,6 +7,8 @@ export interface PairEvidence {
   similarity: number;
   /** Share of what each event is mostly about (its strongest features) that the other has too. */
   coreOverlap: number;
+  /** Best similarity between one member report of each (0 when not measured). */
+  unitSimilarity: number;
   /** IDF-weighted cosine of their actors, countries, places and theatres. */
   entitySimilarity: number;
   sharedActors: string[];
@@ -29,7 +31,7 @@ const RARE_IDF = 3;
 const DAY_MS = 86_400_000;
 
 /** Measures what a newer event `a` shares with an earlier event `b`. */
-export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc): PairEvidence {
+export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc, unitSimilarity = 0): PairEvidence {
   const shared = { a: [] as string[], c: [] as string[], p: [] as string[], h: [] as string[] };
   const names: { k: string; idf: number }[] = [];
   const terms: { k: string; idf: number }[] = [];
@@ -53,6 +55,7 @@ export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc): PairE
   return {
     similarity: sim.text,
     coreOverlap: index.coreOverlap(a, b),
+    unitSimilarity,
     entitySimilarity: sim.entity,
     sharedActors: shared.a,
     sharedPlaces: [...shared.c, ...shared.p],
@@ -67,7 +70,7 @@ export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc): PairE
 
 /** Parameters of link confidence. */
 export interface ConfidenceParams {
-  /** Storyline relatedness (text overlap + entityWeight × entity similarity) at which confidence is 0.5. */
+  /** Storyline relatedness (best text overlap of events or member reports + entityWeight × entity similarity) at which confidence is 0.5. */
   midpoint: number;
   /** Steepness of the logistic curve (per unit of relatedness). */
   slope: number;
@@ -83,7 +86,7 @@ export interface ConfidenceParams {
 
 /** Defaults (tuned on CEP 2019–2021, checked on 2022 and the demo corpus; see docs/evaluation.md). */
 export const DEFAULT_CONFIDENCE: ConfidenceParams = {
-  midpoint: 0.35,
+  midpoint: 0.4,
   slope: 12,
   entityWeight: 0.25,
   cueBonus: 0.1,
@@ -110,10 +113,8 @@ export function linkConfidence(
   relation: { type: RelationType; cued: boolean },
   p: ConfidenceParams = DEFAULT_CONFIDENCE,
 ): number {
-  const related =
-    Math.max(e.coreOverlap, e.similarity) +
-    p.entityWeight * e.entitySimilarity +
-    (relation.cued ? p.cueBonus : 0);
+  const text = Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
+  const related = text + p.entityWeight * e.entitySimilarity + (relation.cued ? p.cueBonus : 0);
   let story = 1 / (1 + Math.exp(-p.slope * (related - p.midpoint)));
   if (e.countryConflict) story *= p.countryConflict;
   const theatre =

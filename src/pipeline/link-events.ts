@@ -1,11 +1,12 @@
 import { BUILTIN_THEATRES, theatreList } from "../classify/theatres.ts";
-import { buildDigest } from "../link/build-digest.ts";
+import { buildDigest, memberUnits } from "../link/build-digest.ts";
 import { EscalationDays } from "../link/escalation-days.ts";
 import { defaultNameOf, type NameOf } from "../link/explain-link.ts";
 import { linkEvent } from "../link/link-event.ts";
 import { LinkGraph } from "../link/link-graph.ts";
 import { LinkIndex } from "../link/link-index.ts";
 import { StorylineBook, type StorylineDraft } from "../link/storyline-book.ts";
+import { UnitIndex } from "../link/unit-index.ts";
 import type { EventDigest } from "../model/digest.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
@@ -15,6 +16,7 @@ import type { PipelineContext } from "./context.ts";
 /** The linking state of one pipeline context: the window's index, current links, storylines and theatre days. */
 interface Linking {
   index: LinkIndex;
+  units: UnitIndex;
   graph: LinkGraph;
   storylines: StorylineBook;
   days: EscalationDays;
@@ -64,6 +66,7 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   const relink = new Set<number>();
   const forget = (id: number) => {
     s.index.remove(id);
+    s.units.remove(id);
     for (const f of s.graph.drop(id)) relink.add(f);
     const line = s.storylines.drop(id);
     if (line) storyChanges.set(line.id, line);
@@ -81,7 +84,7 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   const at = ctx.now().toISOString();
   for (const d of digests) {
     const doc = s.index.get(d.id);
-    const links = doc ? linkEvent(s.index, doc, {}, s.nameOf) : [];
+    const links = doc ? linkEvent(s.index, doc, {}, s.nameOf, s.units) : [];
     linksByEvent.set(d.id, links);
     for (const l of s.graph.set(d.id, links))
       changes.push({
@@ -110,20 +113,24 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   if (s.graph.size > bound) s.graph.prune(inWindow);
   if (s.storylines.size > bound) s.storylines.prune(inWindow);
   if (s.days.size > bound) s.days.prune(inWindow);
+  if (s.units.size > bound) s.units.prune(inWindow);
   return { events: digests.length, links: all.length, storylines: storyChanges.size };
 }
 
-/** Digests of events, oldest first, with actors from the store when a record was saved. */
+/** Digests of events, oldest first, with actors from the store when a record was saved; their member units indexed. */
 async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]): Promise<EventDigest[]> {
   if (!events.length) return [];
   const ids = events.map((e) => e.id);
-  const members = await ctx.store.events.memberTextsOf(ids);
+  const members = await ctx.store.events.memberTextsOf(ids, s.units.perEvent);
   const withRecord = events.filter((e) => e.record).map((e) => e.id);
   const stored = withRecord.length ? await ctx.store.events.actorsOfEvents(withRecord) : new Map();
   const digests = events.map((e) => {
     const actors = e.record ? (stored.get(e.id) ?? []) : undefined;
     for (const a of actors ?? []) s.names.set(a.id, a.name);
-    return buildDigest(e, members.get(e.id) ?? [], { actors, theatres: s.theatres, names: s.names });
+    const mine = members.get(e.id) ?? [];
+    const d = buildDigest(e, mine, { actors, theatres: s.theatres, names: s.names });
+    s.units.set(d, memberUnits(mine));
+    return d;
   });
   return digests.sort((a, b) => a.time - b.time || a.id - b.id);
 }
@@ -135,6 +142,7 @@ async function linkingOf(ctx: PipelineContext): Promise<Linking> {
   const names = new Map<string, string>();
   const s: Linking = {
     index: new LinkIndex({ windowDays: ctx.config["link.windowDays"] }),
+    units: new UnitIndex({ windowDays: ctx.config["link.windowDays"] }),
     graph: new LinkGraph(),
     storylines: new StorylineBook((id) => names.get(id) ?? defaultNameOf(id)),
     days: new EscalationDays(),
