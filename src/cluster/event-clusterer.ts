@@ -14,7 +14,7 @@ import { NAME_PREFIX } from "./feature-groups.ts";
 import { maxTime } from "./merge-events.ts";
 import { type MergeRedirect, mergePass } from "./merge-pass.ts";
 import { reassignPass } from "./reassign-pass.ts";
-import { balancedCosine, groupDots, jointCosine, type SparseVector } from "./sparse-vector.ts";
+import { balancedCosine, compactVector, groupDots, jointCosine, type SparseVector } from "./sparse-vector.ts";
 import { type SplitResult, splitPass } from "./split-pass.ts";
 import { stem } from "./stem.ts";
 
@@ -101,7 +101,16 @@ export class EventClusterer {
     const event = target ?? a.create();
     const entities = [...features.entityLabels.values()];
     const syndicated = doc.syndicatedOf !== null;
-    a.attach(event, { id: doc.id, time: doc.time, outlet: doc.outlet, syndicated, body, vec, entities });
+    const stored = compactVector(vec, this.params.docFeatures);
+    a.attach(event, {
+      id: doc.id,
+      time: doc.time,
+      outlet: doc.outlet,
+      syndicated,
+      body,
+      vec: stored,
+      entities,
+    });
     event.lastActive = maxTime(event.lastActive, doc.time ?? this.clock);
     event.lastSeq = seq;
     a.evictOverflow(this.params.maxActiveEvents);
