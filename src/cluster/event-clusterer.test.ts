@@ -89,13 +89,18 @@ describe("EventClusterer", () => {
     expect(c.event(first[1])!.absorbed).toEqual([first[0]]);
   });
 
-  it("continues identically after snapshot → JSON → restore", () => {
+  it.each([
+    { name: "defaults", params: {} },
+    { name: "a one-day window that evicts along the way", params: { windowHours: 24 } },
+    { name: "a refine before the snapshot", params: {}, refineFirst: true },
+  ])("continues identically after snapshot → JSON → restore ($name)", ({ params, refineFirst }) => {
     const docs = fixtures();
     const half = Math.floor(docs.length / 2);
-    const original = new EventClusterer();
+    const original = new EventClusterer(params);
     for (const d of docs.slice(0, half)) original.add(d);
+    if (refineFirst) original.refine();
     const saved = JSON.parse(JSON.stringify(original.snapshot()));
-    const restored = EventClusterer.restore({}, saved);
+    const restored = EventClusterer.restore(params, saved);
     const rest = docs.slice(half);
     expect(rest.map((d) => restored.add(d))).toEqual(rest.map((d) => original.add(d)));
     expect(restored.refine()).toEqual(original.refine());
