@@ -61,10 +61,21 @@ export class ActiveEvents {
     return 2 ** (-gapMs / (this.params.halfLifeHours * HOUR));
   }
 
-  /** Time gap between an article time and an event's dated span, or null when unknown. */
+  /**
+   * Time gap between an article and the middle of an event's dated span, or null when either is
+   * undated. Measuring from the middle rather than the latest member keeps a storyline that gains an
+   * entry every day from growing into one months-long "event": its middle falls ever further behind.
+   */
   gap(time: number | null, e: EventData): number | null {
-    if (time === null || e.firstSeen === null || e.lastUpdated === null) return null;
-    return Math.max(0, e.firstSeen - time, time - e.lastUpdated);
+    const mid = midTime(e);
+    return time === null || mid === null ? null : Math.abs(time - mid);
+  }
+
+  /** Time gap between the middles of two events' dated spans, or null when either is undated. */
+  gapBetween(a: EventData, b: EventData): number | null {
+    const ma = midTime(a);
+    const mb = midTime(b);
+    return ma === null || mb === null ? null : Math.abs(ma - mb);
   }
 
   /** Creates an empty event with the next id. */
@@ -136,6 +147,10 @@ export class ActiveEvents {
     const drop = this.events.size - Math.floor(max * 0.9);
     for (let i = 0; i < drop; i++) this.evict(byAge[i]);
   }
+}
+
+function midTime(e: EventData): number | null {
+  return e.firstSeen === null || e.lastUpdated === null ? null : (e.firstSeen + e.lastUpdated) / 2;
 }
 
 function pruneEntities(e: EventData): void {

@@ -46,10 +46,7 @@ function mergeThreshold(c: ActiveEvents, a: EventData, b: EventData): number {
 
 /** Time-discounted centroid similarity of two events (balanced when both are body-rich). */
 function similarity(c: ActiveEvents, a: EventData, b: EventData): number {
-  const gap =
-    a.firstSeen === null || b.firstSeen === null || a.lastUpdated === null || b.lastUpdated === null
-      ? null
-      : Math.max(0, a.firstSeen - b.lastUpdated, b.firstSeen - a.lastUpdated);
+  const gap = c.gapBetween(a, b);
   const dots = groupDotsMaps(a.centroid, b.centroid);
   const body = isBodyRich(a) && isBodyRich(b);
   const sim = body ? balancedCosine(dots, a.norms, b.norms) : jointCosine(dots, a.norms, b.norms);
