@@ -37,12 +37,14 @@ export const clusterParamsSchema = z.object({
     .number()
     .positive()
     .default(7 * 24)
-    .describe("Events not updated for this long are evicted and can no longer gain members."),
+    .describe("Events that gained no member for this long are evicted and can no longer gain members."),
   halfLifeHours: z
     .number()
     .positive()
     .default(72)
-    .describe("Time gap between an article and an event at which their similarity counts half."),
+    .describe(
+      "Time gap between an article and the middle of an event's span at which similarity counts half.",
+    ),
   maxActiveEvents: z
     .number()
     .int()
