@@ -18,6 +18,11 @@ import { balancedCosine, compactVector, groupDots, jointCosine, type SparseVecto
 import { type SplitResult, splitPass } from "./split-pass.ts";
 import { stem } from "./stem.ts";
 
+export type { ClusterSnapshot } from "./cluster-snapshot.ts";
+export type { ClusterEventState } from "./event-data.ts";
+export type { MergeRedirect } from "./merge-pass.ts";
+export type { SplitResult } from "./split-pass.ts";
+
 /** One article as the clusterer needs it. */
 export interface ClusterDoc {
   id: string;
