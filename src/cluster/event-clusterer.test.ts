@@ -136,6 +136,16 @@ describe("EventClusterer", () => {
     expect(again.eventId).not.toBe(old.eventId);
   });
 
+  it("caps the events held for undated streams, dropping the least recently updated", () => {
+    const c = new EventClusterer({ maxActiveEvents: 10 });
+    const words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike".split(" ");
+    const ids = words.map((w, i) => c.add(headline(`d${i}`, `${w} ${w}ville ${w}stan`)).eventId);
+    expect(new Set(ids).size).toBe(words.length);
+    expect(c.eventIds().length).toBeLessThanOrEqual(10);
+    expect(c.event(ids[0])).toBeUndefined();
+    expect(c.event(ids[ids.length - 1])).toBeDefined();
+  });
+
   it("discounts similarity with time distance", () => {
     const hour = 3_600_000;
     const c = new EventClusterer();
