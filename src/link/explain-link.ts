@@ -5,7 +5,7 @@ import { countryName } from "./country-table.ts";
 import type { CueMatch } from "./find-cues.ts";
 import { distinct } from "./relation-type.ts";
 import type { PairEvidence } from "./score-pair.ts";
-import { surfaceOf } from "./terms.ts";
+import { surfacesOf } from "./terms.ts";
 
 /** Display name of an actor id. */
 export type NameOf = (id: string) => string;
@@ -85,9 +85,10 @@ export function explainLink(
   const actors = list([...e.sharedCountries, ...people].map(nameOf));
   const who = actors ? ` between the same actors (${actors})` : "";
   const nameWords = new Set(e.sharedNames);
-  const words = e.sharedTerms
-    .filter((t) => !nameWords.has(t))
-    .map((t) => surfaceOf(t, `${newer.title} ${newer.text}`));
+  const words = surfacesOf(
+    e.sharedTerms.filter((t) => !nameWords.has(t)),
+    `${newer.title} ${newer.text}`,
+  );
   const about = list(words, 3);
   const matter = about ? `: ${about}` : "";
   const cue = cues[0] ? ` ("${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}")` : "";

@@ -63,6 +63,7 @@ export function linkEvent(
   for (const id of new Set([...index.candidates(doc, eligible), ...fromUnits])) {
     const other = index.get(id);
     if (!other || !isEarlier(other, doc) || other.digest.lastUpdated < from) continue;
+    if (!mayLink(index, doc, other, byUnit.get(id) ?? 0, o)) continue;
     const evidence = scorePair(index, doc, other, byUnit.get(id) ?? 0);
     const core = new Set(index.core(other).map((x) => x.f));
     const points = (c: CueMatch) => refersTo(index, c, other, core);
@@ -101,6 +102,24 @@ export function linkEvent(
       textSimilarity: Math.round(Math.max(evidence.similarity, evidence.coreOverlap) * 1000) / 1000,
     },
   }));
+}
+
+// Most candidates fall short whatever their cues: skip typing them when even the best case (a cue naming the
+// earlier event) stays under the confidence floor on the storyline path, and they share no theatre.
+function mayLink(
+  index: LinkIndex,
+  doc: IndexedDoc,
+  other: IndexedDoc,
+  unit: number,
+  o: LinkOptions,
+): boolean {
+  if (doc.digest.theatres.some((t) => other.digest.theatres.includes(t))) return true;
+  const p = o.confidence;
+  const need = p.midpoint + Math.log(o.minConfidence / (1 - o.minConfidence)) / p.slope;
+  const sim = index.similarity(doc, other);
+  const best =
+    Math.max(sim.text, unit, index.coreOverlap(doc, other)) + p.entityWeight * sim.entity + p.cueBonus;
+  return best >= need;
 }
 
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation

@@ -133,9 +133,10 @@ export class LinkIndex {
   candidates(query: IndexedDoc, accept: (doc: IndexedDoc) => boolean = () => true): number[] {
     const { maxQueryFeatures, maxPostings, maxCandidates } = this.options;
     // Features only this event has find nothing: the most weighted of those shared with at least one other event.
-    const shared = [...query.features]
-      .filter(([k]) => (this.df.get(k) ?? 0) > (query === this.docs.get(query.digest.id) ? 1 : 0))
-      .map(([k, tf]) => ({ k, w: this.weight(k, tf) }))
+    const own = query === this.docs.get(query.digest.id) ? 1 : 0;
+    const shared = [...this.vector(query).weights]
+      .filter(([k]) => (this.df.get(k) ?? 0) > own)
+      .map(([k, w]) => ({ k, w }))
       .sort((a, b) => b.w - a.w);
     // Words and names find the same story; actors, places and theatres find the same conflict: probe both.
     const words = shared.filter((f) => !isEntity(f.k)).slice(0, maxQueryFeatures);
@@ -147,11 +148,10 @@ export class LinkIndex {
       const p = this.postings.get(k);
       if (!p) continue;
       const idf = this.idf(k);
-      const seen = new Set<number>();
+      // A list holds an id twice only after an event lost and regained the feature; compaction removes it.
       for (let i = p.ids.length - 1, n = 0; i >= p.head && n < maxPostings; i--) {
         const id = p.ids[i];
-        if (id === self || seen.has(id)) continue;
-        seen.add(id);
+        if (id === self) continue;
         const doc = this.docs.get(id);
         if (!doc?.features.has(k) || !accept(doc)) continue;
         n++;

@@ -64,6 +64,15 @@ export function contentWords(text: string): string[] {
 
 /** The first word of `text` whose stem is `stemmed` ("ceasefir" → "ceasefire"), else the stem itself. */
 export function surfaceOf(stemmed: string, text: string): string {
-  for (const w of contentWords(text)) if (stem(w) === stemmed) return w;
-  return stemmed;
+  return surfacesOf([stemmed], text)[0];
+}
+
+/** `surfaceOf` for several stems, reading the text once. */
+export function surfacesOf(stems: string[], text: string): string[] {
+  const first = new Map<string, string>();
+  for (const w of contentWords(text)) {
+    const s = stem(w);
+    if (!first.has(s)) first.set(s, w);
+  }
+  return stems.map((s) => first.get(s) ?? s);
 }

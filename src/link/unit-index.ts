@@ -11,51 +11,52 @@ const SLOTS = 64;
  */
 export class UnitIndex {
   private readonly index: LinkIndex;
-  private readonly unitsOf = new Map<number, number[]>();
+  /** Per event, its indexed reports: text → unit id. */
+  private readonly unitsOf = new Map<number, Map<string, number>>();
   /** Most units an event keeps (the first third oldest, the rest newest). */
   readonly perEvent: number;
   /** Most of an event's own units used to look for others. */
   readonly perQuery: number;
 
-  constructor(options: Partial<LinkIndexOptions> = {}, perEvent = 24, perQuery = 8) {
-    this.index = new LinkIndex(options);
+  constructor(options: Partial<LinkIndexOptions> = {}, perEvent = 24, perQuery = 4) {
+    // A report is a headline and a sentence or two: fewer features to probe and fewer postings to read than an event.
+    this.index = new LinkIndex({ maxQueryFeatures: 6, maxPostings: 100, maxCandidates: 16, ...options });
     this.perEvent = Math.min(perEvent, SLOTS);
     this.perQuery = perQuery;
   }
 
-  /** Replaces the units of an event with one per member text. */
+  /** Replaces the units of an event with one per member text; reports already indexed are kept as they are. */
   set(event: Pick<EventDigest, "id" | "time" | "lastUpdated">, texts: string[]): void {
-    this.remove(event.id);
     const head = Math.ceil(this.perEvent / 3);
     const kept =
       texts.length <= this.perEvent
         ? texts
         : [...texts.slice(0, head), ...texts.slice(-(this.perEvent - head))];
-    const ids = kept.map((text, k) => {
-      const names = findNames(text);
-      const id = event.id * SLOTS + k;
-      this.index.upsert({
-        id,
-        time: event.time,
-        lastUpdated: event.lastUpdated,
-        title: "",
-        text,
-        sentences: [],
-        actors: [],
-        countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
-        places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
-        theatres: [],
-        type: null,
-        intensity: null,
-      });
-      return id;
-    });
-    this.unitsOf.set(event.id, ids);
+    const before = this.unitsOf.get(event.id) ?? new Map<string, number>();
+    const after = new Map<string, number>();
+    for (const [text, id] of before) {
+      const doc = this.index.get(id);
+      if (kept.includes(text) && doc && doc.digest.time === event.time) {
+        doc.digest.lastUpdated = event.lastUpdated;
+        after.set(text, id);
+      } else this.index.remove(id);
+    }
+    const used = new Set(after.values());
+    let slot = 0;
+    for (const text of kept) {
+      if (after.has(text)) continue;
+      while (used.has(event.id * SLOTS + slot)) slot++;
+      const id = event.id * SLOTS + slot;
+      used.add(id);
+      after.set(text, id);
+      this.index.upsert(unitDigest(id, event, text));
+    }
+    this.unitsOf.set(event.id, after);
   }
 
   /** Forgets an event's units. */
   remove(eventId: number): void {
-    for (const id of this.unitsOf.get(eventId) ?? []) this.index.remove(id);
+    for (const id of this.unitsOf.get(eventId)?.values() ?? []) this.index.remove(id);
     this.unitsOf.delete(eventId);
   }
 
@@ -65,7 +66,7 @@ export class UnitIndex {
    */
   matches(eventId: number): Map<number, number> {
     const out = new Map<number, number>();
-    for (const uid of (this.unitsOf.get(eventId) ?? []).slice(-this.perQuery)) {
+    for (const uid of [...(this.unitsOf.get(eventId)?.values() ?? [])].slice(-this.perQuery)) {
       const u = this.index.get(uid);
       if (!u) continue;
       const earlier = (c: IndexedDoc) => {
@@ -92,4 +93,22 @@ export class UnitIndex {
   prune(keep: (eventId: number) => boolean): void {
     for (const id of [...this.unitsOf.keys()]) if (!keep(id)) this.remove(id);
   }
+}
+
+function unitDigest(id: number, event: Pick<EventDigest, "time" | "lastUpdated">, text: string): EventDigest {
+  const names = findNames(text);
+  return {
+    id,
+    time: event.time,
+    lastUpdated: event.lastUpdated,
+    title: "",
+    text,
+    sentences: [],
+    actors: [],
+    countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
+    places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
+    theatres: [],
+    type: null,
+    intensity: null,
+  };
 }
