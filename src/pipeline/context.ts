@@ -42,7 +42,7 @@ export async function restoreState(ctx: PipelineContext): Promise<void> {
   const raw = await ctx.store.state.getState(STATE_KEY);
   if (!raw) {
     ctx.clusterer = new EventClusterer(clusterParamsOf(ctx.config));
-    ctx.clusterer.nextId = (await ctx.store.events.maxEventId()) + 1;
+    ctx.clusterer.active.nextId = (await ctx.store.events.maxEventId()) + 1;
     ctx.syndication = newSyndication(ctx.config);
     return;
   }

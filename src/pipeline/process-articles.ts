@@ -35,7 +35,8 @@ export async function processArticles(
       for (const a of fresh) a.seq = ++seq;
       const seen = new Map<number, ClusterEventState>();
       const changes = assignEvents(ctx, fresh, report, now, seen);
-      const merges = ctx.clusterer.mergePass();
+      // Maintenance after each batch: merge fragments, split drifted events, move misplaced articles.
+      const { merges, moves } = ctx.clusterer.refine();
       report.events.merged = merges.length;
       await tx.articles.insertArticles(fresh);
       for (const m of merges) {
@@ -51,9 +52,25 @@ export async function processArticles(
           change: { at: now.toISOString(), kind: "merged", detail: `merged into event #${m.to}` },
         });
       }
+      for (const m of moves) {
+        const to = ctx.clusterer.resolve(m.to);
+        await tx.articles.assignEvent(m.articleIds, to);
+        const detail = `${m.articleIds.length} article(s) moved`;
+        changes.push({
+          eventId: m.from,
+          change: { at: now.toISOString(), kind: "split", detail: `${detail} to event #${to}` },
+        });
+        changes.push({
+          eventId: to,
+          change: { at: now.toISOString(), kind: "split", detail: `${detail} from event #${m.from}` },
+        });
+      }
       const ids = [
         ...new Set(
-          fresh.map((a) => ctx.clusterer.resolve(a.eventId as number)).concat(merges.map((m) => m.to)),
+          fresh
+            .map((a) => ctx.clusterer.resolve(a.eventId as number))
+            .concat(merges.map((m) => ctx.clusterer.resolve(m.to)))
+            .concat(moves.flatMap((m) => [ctx.clusterer.resolve(m.from), ctx.clusterer.resolve(m.to)])),
         ),
       ];
       // An event can leave the clusterer's window inside a long batch: then its last seen state is written.
