@@ -42,31 +42,50 @@ export function theatreList(
   return [...byId.values()];
 }
 
-interface Compiled {
-  alias: RegExp | null;
-  places: Set<string>;
-  placeRe: RegExp | null;
+/** All theatres' names and places as one regex, run once per text; matches map back to theatre ids. */
+interface Matcher {
+  re: RegExp | null;
+  alias: Map<string, string[]>;
+  place: Map<string, string[]>;
 }
 
-const compiledCache = new WeakMap<Theatre, Compiled>();
+const matcherCache = new WeakMap<Theatre[], Matcher>();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function wordsRe(phrases: string[]): RegExp | null {
-  if (phrases.length === 0) return null;
-  return new RegExp(`(?:^|[^\\p{L}])(?:${phrases.map(escapeRe).join("|")})(?![\\p{L}])`, "iu");
+function matcher(theatres: Theatre[]): Matcher {
+  let m = matcherCache.get(theatres);
+  if (m) return m;
+  const alias = new Map<string, string[]>();
+  const place = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, phrase: string, id: string) => {
+    const k = phrase.toLowerCase();
+    map.set(k, [...(map.get(k) ?? []), id]);
+  };
+  for (const t of theatres) {
+    for (const a of [t.name, ...t.aliases]) add(alias, a, t.id);
+    for (const p of t.places) add(place, p, t.id);
+  }
+  // Longest first, so "Islamic State West Africa" wins over "Islamic State".
+  const phrases = [...new Set([...alias.keys(), ...place.keys()])].sort((x, y) => y.length - x.length);
+  const re = phrases.length
+    ? new RegExp(`(?<![\\p{L}])(?:${phrases.map(escapeRe).join("|")})(?![\\p{L}])`, "giu")
+    : null;
+  m = { re, alias, place };
+  matcherCache.set(theatres, m);
+  return m;
 }
 
-function compiled(t: Theatre): Compiled {
-  let c = compiledCache.get(t);
-  if (!c) {
-    c = {
-      alias: wordsRe([t.name, ...t.aliases]),
-      places: new Set(t.places.map((p) => p.toLowerCase())),
-      placeRe: wordsRe(t.places),
-    };
-    compiledCache.set(t, c);
+/** Theatre ids named by an alias, and by a place, anywhere in the text. */
+function textHits(theatres: Theatre[], text: string): { alias: Set<string>; place: Set<string> } {
+  const m = matcher(theatres);
+  const hits = { alias: new Set<string>(), place: new Set<string>() };
+  if (!m.re) return hits;
+  for (const match of text.matchAll(m.re)) {
+    const k = match[0].toLowerCase();
+    for (const id of m.alias.get(k) ?? []) hits.alias.add(id);
+    for (const id of m.place.get(k) ?? []) hits.place.add(id);
   }
-  return c;
+  return hits;
 }
 
 function actorKeys(actors: ReadonlyArray<Actor | string>): Set<string> {
@@ -93,15 +112,19 @@ interface Score {
   pairs: string[];
 }
 
-function scoreTheatre(t: Theatre, keys: Set<string>, places: Set<string>, text: string): Score | null {
-  const c = compiled(t);
-  const alias = c.alias?.test(text);
+function scoreTheatre(
+  t: Theatre,
+  keys: Set<string>,
+  places: Set<string>,
+  hits: { alias: Set<string>; place: Set<string> },
+): Score | null {
+  const alias = hits.alias.has(t.id);
   // A self-pair ("SDN-SDN", a civil war) only marks the side: the country alone is not the war.
   const pairs = t.actorPairs
     .filter(([x, y]) => x !== y && keys.has(x) && keys.has(y))
     .map(([x, y]) => `${x}/${y}`);
   const side = t.actorPairs.some(([x, y]) => keys.has(x) || keys.has(y));
-  const place = [...places].some((p) => c.places.has(p)) || c.placeRe?.test(text);
+  const place = hits.place.has(t.id) || t.places.some((p) => places.has(p.toLowerCase()));
   // A theatre without actor pairs (a user's "Arctic tensions") is matched by its places alone.
   const placeEnough = place && (side || t.actorPairs.length === 0);
   if (!alias && pairs.length === 0 && !placeEnough) return null;
@@ -114,8 +137,9 @@ function rank(input: TheatreInput, theatres: Theatre[]): Theatre[] {
   const keys = actorKeys(actors);
   const placeNames = new Set(places.map((p) => (typeof p === "string" ? p : p.name).toLowerCase()));
   const scores: Score[] = [];
+  const hits = textHits(theatres, text);
   for (const t of theatres) {
-    const s = scoreTheatre(t, keys, placeNames, text);
+    const s = scoreTheatre(t, keys, placeNames, hits);
     if (s) scores.push(s);
   }
   const strongPairs = new Set(scores.filter((s) => !s.pairOnly).flatMap((s) => s.pairs));

@@ -85,7 +85,7 @@ export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Pro
       });
   }
   await ctx.store.transaction(async (tx) => {
-    for (const w of written) await tx.events.saveRecord(w.event.id, w.record, w.actors);
+    await tx.events.saveRecords(written.map((w) => ({ id: w.event.id, record: w.record, actors: w.actors })));
     await tx.events.addChanges(changes);
   });
   return events.length;

@@ -210,6 +210,52 @@ for (const dialect of testDialects()) {
       expect((await store.articles.eventIdsOf(["a1", "a2", "a3"])).sort()).toEqual([1, 2]);
     });
 
+    it("saves many records at once, replacing earlier ones", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(1), event(2)]);
+      const rec = (title: string, theatre: string): EventRecord => ({
+        title,
+        summary: [{ text: `${title}.`, support: [] }],
+        significance: { text: "It matters.", support: [] },
+        content: `${title} in Khartoum.`,
+        responses: [{ actorId: "SDN", actorName: "Sudan", text: "Rejected the truce.", support: [] }],
+        type: "REJECT",
+        intensity: -4,
+        direction: "escalating",
+        location: null,
+        theatres: [theatre],
+        engine: "extractive",
+        fallbacks: [],
+      });
+      const sudan = {
+        id: "SDN",
+        name: "Sudan",
+        kind: "country" as const,
+        country: "SDN",
+        code: "SDN",
+        sector: null,
+        role: null,
+        organization: null,
+        stateMedia: false,
+      };
+      await store.events.saveRecords([
+        { id: 1, record: rec("Army rejects truce", "sudan"), actors: [sudan] },
+        {
+          id: 2,
+          record: rec("RSF shells city", "sudan"),
+          actors: [sudan, { ...sudan, id: "SDN-MIL", name: "Sudanese army" }],
+        },
+      ]);
+      await store.events.saveRecords([
+        { id: 1, record: rec("Army rejects humanitarian truce", "sudan"), actors: [sudan] },
+      ]);
+      expect((await store.events.listEvents({ theatre: "sudan" })).map((e) => e.id).sort()).toEqual([1, 2]);
+      expect(await store.events.searchIds("humanitarian")).toEqual([1]);
+      expect(await store.events.searchIds("Khartoum")).toHaveLength(2);
+      expect((await store.events.listEvents({ actor: "SDN-MIL" })).map((e) => e.id)).toEqual([2]);
+      expect(await store.events.responsesOf(1)).toHaveLength(1);
+    });
+
     it("rolls back a failed transaction and keeps state", async () => {
       store = await dialect.open();
       await store.state.setState("k", "v1");
