@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventDigest } from "../model/digest.ts";
-import { linkEvent } from "./link-event.ts";
+import { DEFAULT_LINK_OPTIONS, linkEvent } from "./link-event.ts";
 import { LinkIndex } from "./link-index.ts";
 import { filler, STORY } from "./testdata/digests.ts";
 
@@ -73,10 +73,10 @@ describe("linkEvent", () => {
     expect(deesc?.evidence.intensityChange).toBeCloseTo(8.2);
   });
 
-  it("links only to earlier events, at most four, never to unrelated ones", () => {
+  it("links only to earlier events, at most maxLinks, never to unrelated ones", () => {
     for (const d of Object.values(STORY)) {
       const links = linksOf(index, d);
-      expect(links.length).toBeLessThanOrEqual(4);
+      expect(links.length).toBeLessThanOrEqual(DEFAULT_LINK_OPTIONS.maxLinks);
       for (const l of links) {
         expect(l.toEvent).toBeLessThan(d.id);
         expect(l.toEvent).toBeGreaterThanOrEqual(101);

@@ -13,19 +13,18 @@ export interface LinkOptions {
   maxLinks: number;
   /** Links below this confidence are dropped. */
   minConfidence: number;
-  /** A further link must reach this share of the best link's confidence. */
-  relativeFloor: number;
-  /** A target whose core overlap with an already kept target reaches this is the same story: skipped. */
-  redundancy: number;
   confidence: ConfidenceParams;
 }
 
-/** Defaults (tuned on CEP 2019–2021, checked on 2022). */
+/**
+ * Defaults (tuned on CEP 2021, checked on 2022). Every link that clears the floor is kept, up to `maxLinks`: an
+ * event gathers reports of several threads, and each earlier event holding one of them is a link a reader wants.
+ * A floor relative to the best link and skipping targets that look like an already kept one (both tried) only
+ * dropped right links: on CEP 2021 label precision 0.596 → 0.629 and story recall 0.163 → 0.173 without them.
+ */
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
-  maxLinks: 4,
+  maxLinks: 5,
   minConfidence: 0.5,
-  relativeFloor: 0.8,
-  redundancy: 0.5,
   confidence: DEFAULT_CONFIDENCE,
 };
 
@@ -80,15 +79,7 @@ export function linkEvent(
     if (confidence >= o.minConfidence) scored.push({ other, evidence, typed, confidence });
   }
   scored.sort((x, y) => y.confidence - x.confidence || y.other.digest.id - x.other.digest.id);
-  const best = scored[0]?.confidence ?? 0;
-  const kept: typeof scored = [];
-  for (const s of scored) {
-    if (kept.length >= o.maxLinks || s.confidence < best * o.relativeFloor) break;
-    // Two reports of one story are one reason, not two: keep the better one.
-    if (kept.some((k) => index.coreOverlap(k.other, s.other) >= o.redundancy)) continue;
-    kept.push(s);
-  }
-  return kept.map(({ other, evidence, typed, confidence }) => ({
+  return scored.slice(0, o.maxLinks).map(({ other, evidence, typed, confidence }) => ({
     fromEvent: doc.digest.id,
     toEvent: other.digest.id,
     type: typed.type,
