@@ -57,7 +57,7 @@ export const CONFIG_KEYS = {
   "poll.hostIntervalMs": { schema: num(1_000), doc: "Minimum time between two requests to one host." },
   "poll.maxBackoffMinutes": { schema: num(24 * 60, 1), doc: "Longest back-off after repeated failures." },
   "poll.concurrency": { schema: num(4, 1), doc: "Sources polled at once." },
-  "ingest.batchSize": { schema: num(1000, 1), doc: "Articles per transaction during ingest." },
+  "ingest.batchSize": { schema: num(2000, 1), doc: "Articles per transaction during ingest." },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),
     doc: "MinHash Jaccard at or above which an article is a syndicated copy of an earlier one.",

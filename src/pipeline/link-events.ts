@@ -78,11 +78,13 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   for (const e of events) if (e.redirectTo !== null) forget(e.id);
   const live = events.filter((e) => e.redirectTo === null);
   const digests = await digestsOf(ctx, s, live);
-  for (const d of digests) s.index.upsert(d);
   const linksByEvent = new Map<number, EventLink[]>();
   const changes: { eventId: number; change: EventChange }[] = [];
   const at = ctx.now().toISOString();
   for (const d of digests) {
+    // Indexed and linked one at a time in time order: a batch longer than the window must not evict
+    // its own early events' candidates before they are linked.
+    s.index.upsert(d);
     const doc = s.index.get(d.id);
     const links = doc ? linkEvent(s.index, doc, {}, s.nameOf, s.units) : [];
     linksByEvent.set(d.id, links);

@@ -10,6 +10,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001_core": { up: (db) => core(db, dialect) },
     "0002_search": { up: (db) => (dialect === "sqlite" ? sqliteSearch(db) : postgresSearch(db)) },
+    "0003_redirect_index": {
+      up: (db) => db.schema.createIndex("events_redirect").on("events").column("redirect_to").execute(),
+    },
   };
 }
 
