@@ -62,7 +62,7 @@ export function linkEvent(
   for (const id of new Set([...index.candidates(doc, eligible), ...fromUnits])) {
     const other = index.get(id);
     if (!other || !isEarlier(other, doc) || other.digest.lastUpdated < from) continue;
-    if (!mayLink(index, doc, other, byUnit.get(id) ?? 0, o)) continue;
+    if (!mayLink(index, doc, other, byUnit.get(id) ?? 0, o, cues.length > 0)) continue;
     const evidence = scorePair(index, doc, other, byUnit.get(id) ?? 0);
     const core = new Set(index.core(other).map((x) => x.f));
     const points = (c: CueMatch) => refersTo(index, c, other, core);
@@ -96,20 +96,24 @@ export function linkEvent(
 }
 
 // Most candidates fall short whatever their cues: skip typing them when even the best case (a cue naming the
-// earlier event) stays under the confidence floor on the storyline path, and they share no theatre.
+// earlier event, when the newer one has a cue at all) stays under the confidence floor on the storyline path, and
+// they share no theatre.
 function mayLink(
   index: LinkIndex,
   doc: IndexedDoc,
   other: IndexedDoc,
   unit: number,
   o: LinkOptions,
+  cued: boolean,
 ): boolean {
   if (doc.digest.theatres.some((t) => other.digest.theatres.includes(t))) return true;
   const p = o.confidence;
   const need = p.midpoint + Math.log(o.minConfidence / (1 - o.minConfidence)) / p.slope;
   const sim = index.similarity(doc, other);
   const best =
-    Math.max(sim.text, unit, index.coreOverlap(doc, other)) + p.entityWeight * sim.entity + p.cueBonus;
+    Math.max(sim.text, unit, index.coreOverlap(doc, other)) +
+    p.entityWeight * sim.entity +
+    (cued ? p.cueBonus : 0);
   return best >= need;
 }
 
