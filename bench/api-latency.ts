@@ -194,7 +194,8 @@ async function fill(store: Store): Promise<void> {
 
 function serve(db: string): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/main.ts", "--db", db, "serve", "--port", "0"], {
+    // Through the launcher, as `npx sitrep serve` runs (it starts Node with the server's heap settings).
+    const child = spawn(process.execPath, ["bin/sitrep.js", "--db", db, "serve", "--port", "0"], {
       env: { ...process.env, SITREP_LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "inherit"],
     });

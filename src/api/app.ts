@@ -34,7 +34,7 @@ export interface ApiOptions {
   theatres?: { id: string; name: string }[];
   /** How often the live stream polls the store for changes made by other processes, in ms. */
   pollMs?: number;
-  /** How long GET /api responses are cached, in ms (default 2000; 0 = no cache). Changes clear the cache. */
+  /** How long GET /api responses are cached, in ms (default 60 s; 0 = no cache). Changes clear the cache. */
   cacheTtlMs?: number;
 }
 
@@ -49,7 +49,10 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
     theatres: createTheatreCatalog(ctx.config, options.theatres ?? BUILTIN_THEATRES),
     exclusive: createExclusive(),
   };
-  const cache = new ResponseCache({ ttlMs: options.cacheTtlMs ?? 2000, maxEntries: 5000 });
+  // Every change clears the cache: in-process ones through the pipeline hook below, other processes' through the
+  // change feed's polling. The TTL is only a backstop, so hot pages are not recomputed every few seconds.
+  const cache = new ResponseCache({ ttlMs: options.cacheTtlMs ?? 60_000, maxEntries: 5000 });
+  changes.subscribe(() => cache.clear());
   const previous = ctx.onEventsChanged;
   ctx.onEventsChanged = async (c, ids) => {
     if (previous) await previous(c, ids);
