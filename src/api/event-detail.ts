@@ -3,7 +3,7 @@ import type { Article } from "../model/article.ts";
 import type { EventChange, GroundedText, SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
 import type { ApiDeps } from "./deps.ts";
-import { type EventSummary, summarize, summaryOf } from "./event-view.ts";
+import { type EventSummary, summaryOf } from "./event-view.ts";
 
 /** A source sentence quoted in support of a generated line. */
 export interface Quote {
@@ -80,8 +80,21 @@ export async function buildEventDetail(
   const quote = (g: GroundedText): QuotedText => ({ text: g.text, quotes: resolve(byId, g.support) });
   const first = members.find((a) => !a.syndicatedOf) ?? members[0] ?? null;
   const otherIds = [...new Set(links.map((l) => (l.fromEvent === event.id ? l.toEvent : l.fromEvent)))];
+  // Related events need only a title and a date: read those columns, not whole records.
+  const heads = await store.events.headsOf(otherIds);
+  const pendingIds = heads.filter((h) => h.pending || !h.title).map((h) => h.id);
+  const firsts = pendingIds.length
+    ? await store.articles.firstArticlesOf(pendingIds)
+    : new Map<number, Article>();
   const others = new Map(
-    (await summarize(deps, await store.events.getEvents(otherIds))).map((s) => [s.id, s]),
+    heads.map((h) => [
+      h.id,
+      {
+        title: h.title ?? firsts.get(h.id)?.title ?? `Event ${h.id}`,
+        firstSeen: h.firstSeen,
+        pending: h.pending,
+      },
+    ]),
   );
   return {
     ...summaryOf(deps, event, first),

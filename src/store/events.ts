@@ -296,6 +296,24 @@ export class EventQueries {
     return rows.map(toEvent);
   }
 
+  /** Id, title, first-seen time and whether the record is pending, without parsing records (for link lists). */
+  async headsOf(
+    ids: number[],
+  ): Promise<{ id: number; title: string | null; firstSeen: string; pending: boolean }[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .selectFrom("events")
+      .select((eb) => ["id", "title", "first_seen", eb("record", "is", null).as("pending")])
+      .where("id", "in", ids)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      title: r.title,
+      firstSeen: r.first_seen,
+      pending: Boolean(r.pending),
+    }));
+  }
+
   /** Number of live events. */
   async countEvents(): Promise<number> {
     const row = await this.db
