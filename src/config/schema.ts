@@ -57,6 +57,10 @@ export const CONFIG_KEYS = {
   "poll.hostIntervalMs": { schema: num(1_000), doc: "Minimum time between two requests to one host." },
   "poll.maxBackoffMinutes": { schema: num(24 * 60, 1), doc: "Longest back-off after repeated failures." },
   "poll.concurrency": { schema: num(4, 1), doc: "Sources polled at once." },
+  "cluster.refineEvery": {
+    schema: num(500, 1),
+    doc: "Ingest sequence interval at which the clusterer merges fragments and splits drifted events (also at each batch end).",
+  },
   "ingest.batchSize": { schema: num(2000, 1), doc: "Articles per transaction during ingest." },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),

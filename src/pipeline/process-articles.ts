@@ -7,6 +7,9 @@ import type { Store } from "../store/store.ts";
 import { type PipelineContext, restoreState, saveState } from "./context.ts";
 import { emptyReport, type IngestReport } from "./report.ts";
 
+/** What one refine() call changed. */
+type RefineStep = ReturnType<PipelineContext["clusterer"]["refine"]>;
+
 /** One input item with the name errors should use (file:line, URL...). */
 export interface InputItem {
   item: string;
@@ -34,36 +37,45 @@ export async function processArticles(
       let seq = await tx.articles.maxSeq();
       for (const a of fresh) a.seq = ++seq;
       const seen = new Map<number, ClusterEventState>();
-      const changes = assignEvents(ctx, fresh, report, now, seen);
-      // Maintenance after each batch: merge fragments, split drifted events, move misplaced articles.
-      const { merges, moves } = ctx.clusterer.refine();
+      const steps: RefineStep[] = [];
+      const changes = assignEvents(ctx, fresh, report, now, seen, steps);
+      // Maintenance also closes each batch: merge fragments, split drifted events, move misplaced articles.
+      steps.push(ctx.clusterer.refine());
+      const merges = steps.flatMap((st) => st.merges);
+      const moves = steps.flatMap((st) => st.moves);
       report.events.merged = merges.length;
       await tx.articles.insertArticles(fresh);
-      for (const m of merges) {
-        await tx.articles.moveEvent(m.from, m.to);
-        await tx.events.setRedirect(m.from, m.to);
-        await tx.links.removeLinksOf(m.from);
-        changes.push({
-          eventId: m.to,
-          change: { at: now.toISOString(), kind: "merged", detail: `event #${m.from} merged into this one` },
-        });
-        changes.push({
-          eventId: m.from,
-          change: { at: now.toISOString(), kind: "merged", detail: `merged into event #${m.to}` },
-        });
-      }
-      for (const m of moves) {
-        const to = ctx.clusterer.resolve(m.to);
-        await tx.articles.assignEvent(m.articleIds, to);
-        const detail = `${m.articleIds.length} article(s) moved`;
-        changes.push({
-          eventId: m.from,
-          change: { at: now.toISOString(), kind: "split", detail: `${detail} to event #${to}` },
-        });
-        changes.push({
-          eventId: to,
-          change: { at: now.toISOString(), kind: "split", detail: `${detail} from event #${m.from}` },
-        });
+      for (const step of steps) {
+        for (const m of step.merges) {
+          await tx.articles.moveEvent(m.from, m.to);
+          await tx.events.setRedirect(m.from, m.to);
+          await tx.links.removeLinksOf(m.from);
+          changes.push({
+            eventId: m.to,
+            change: {
+              at: now.toISOString(),
+              kind: "merged",
+              detail: `event #${m.from} merged into this one`,
+            },
+          });
+          changes.push({
+            eventId: m.from,
+            change: { at: now.toISOString(), kind: "merged", detail: `merged into event #${m.to}` },
+          });
+        }
+        for (const m of step.moves) {
+          const to = ctx.clusterer.resolve(m.to);
+          await tx.articles.assignEvent(m.articleIds, to);
+          const detail = `${m.articleIds.length} article(s) moved`;
+          changes.push({
+            eventId: m.from,
+            change: { at: now.toISOString(), kind: "split", detail: `${detail} to event #${to}` },
+          });
+          changes.push({
+            eventId: to,
+            change: { at: now.toISOString(), kind: "split", detail: `${detail} from event #${m.from}` },
+          });
+        }
       }
       const ids = [
         ...new Set(
@@ -142,7 +154,9 @@ function assignEvents(
   report: IngestReport,
   now: Date,
   seen: Map<number, ClusterEventState>,
+  steps: RefineStep[],
 ): { eventId: number; change: EventChange }[] {
+  const every = ctx.config["cluster.refineEvery"];
   const changes: { eventId: number; change: EventChange }[] = [];
   for (const a of articles) {
     const time = a.dateEstimated ? null : Date.parse(a.publishedAt);
@@ -159,6 +173,8 @@ function assignEvents(
     a.eventId = r.eventId;
     const state = ctx.clusterer.event(r.eventId);
     if (state) seen.set(r.eventId, state);
+    // Refining at fixed points of the stream (by ingest sequence) keeps the events independent of batch size.
+    if (a.seq % every === 0) steps.push(ctx.clusterer.refine());
     if (r.isNew) report.events.created++;
     else report.events.updated++;
     const what = `${a.outlet ?? "unknown outlet"}: "${a.title.slice(0, 120)}"${a.syndicatedOf ? " (syndicated copy)" : ""}`;
