@@ -18,6 +18,9 @@ function counts(db: string) {
       "select count(*) n from articles a left join events e on e.id = a.event_id where e.id is null",
     ),
     eventMembers: q("select coalesce(sum(article_count),0) n from events where redirect_to is null"),
+    staleCounts: q(
+      "select count(*) n from events e where e.redirect_to is null and e.article_count != (select count(*) from articles a where a.event_id = e.id)",
+    ),
   };
   d.close();
   return out;
@@ -65,5 +68,6 @@ describe("crash safety", () => {
     expect(end.distinctExternal).toBe(24_962);
     expect(end.orphans).toBe(0);
     expect(end.eventMembers).toBe(24_962);
+    expect(end.staleCounts).toBe(0);
   }, 180_000);
 });

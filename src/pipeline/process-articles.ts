@@ -38,9 +38,10 @@ export async function processArticles(
       for (const a of fresh) a.seq = ++seq;
       const seen = new Map<number, ClusterEventState>();
       const steps: RefineStep[] = [];
-      const changes = assignEvents(ctx, fresh, report, now, seen, steps);
+      const placement = new Map<string, number>();
+      const changes = assignEvents(ctx, fresh, report, now, seen, steps, placement);
       // Maintenance also closes each batch: merge fragments, split drifted events, move misplaced articles.
-      steps.push(ctx.clusterer.refine());
+      steps.push(remember(ctx, ctx.clusterer.refine(), seen, placement));
       const merges = steps.flatMap((st) => st.merges);
       const moves = steps.flatMap((st) => st.moves);
       report.events.merged = merges.length;
@@ -64,7 +65,7 @@ export async function processArticles(
           });
         }
         for (const m of step.moves) {
-          const to = ctx.clusterer.resolve(m.to);
+          const to = m.to;
           await tx.articles.assignEvent(m.articleIds, to);
           const detail = `${m.articleIds.length} article(s) moved`;
           changes.push({
@@ -77,13 +78,13 @@ export async function processArticles(
           });
         }
       }
+      // The events to write: where the batch's articles ended up, and every event a refine step touched.
       const ids = [
-        ...new Set(
-          fresh
-            .map((a) => ctx.clusterer.resolve(a.eventId as number))
-            .concat(merges.map((m) => ctx.clusterer.resolve(m.to)))
-            .concat(moves.flatMap((m) => [ctx.clusterer.resolve(m.from), ctx.clusterer.resolve(m.to)])),
-        ),
+        ...new Set([
+          ...placement.values(),
+          ...merges.map((m) => m.to),
+          ...moves.flatMap((m) => [m.from, m.to]),
+        ]),
       ];
       // An event can leave the clusterer's window inside a long batch: then its last seen state is written.
       await tx.events.upsertEvents(
@@ -155,6 +156,7 @@ function assignEvents(
   now: Date,
   seen: Map<number, ClusterEventState>,
   steps: RefineStep[],
+  placement: Map<string, number>,
 ): { eventId: number; change: EventChange }[] {
   const every = ctx.config["cluster.refineEvery"];
   const changes: { eventId: number; change: EventChange }[] = [];
@@ -174,7 +176,8 @@ function assignEvents(
     const state = ctx.clusterer.event(r.eventId);
     if (state) seen.set(r.eventId, state);
     // Refining at fixed points of the stream (by ingest sequence) keeps the events independent of batch size.
-    if (a.seq % every === 0) steps.push(ctx.clusterer.refine());
+    placement.set(a.id, r.eventId);
+    if (a.seq % every === 0) steps.push(remember(ctx, ctx.clusterer.refine(), seen, placement));
     if (r.isNew) report.events.created++;
     else report.events.updated++;
     const what = `${a.outlet ?? "unknown outlet"}: "${a.title.slice(0, 120)}"${a.syndicatedOf ? " (syndicated copy)" : ""}`;
@@ -189,6 +192,29 @@ function assignEvents(
     });
   }
   return changes;
+}
+
+/**
+ * Fixes a refine step's targets at the moment it happens (a target may leave the window, and its redirects
+ * with it, before the batch ends), keeps the state of every event it touched, and follows the batch's
+ * articles to their events.
+ */
+function remember(
+  ctx: PipelineContext,
+  step: RefineStep,
+  seen: Map<number, ClusterEventState>,
+  placement: Map<string, number>,
+): RefineStep {
+  const c = ctx.clusterer;
+  const merges = step.merges.map((m) => ({ from: m.from, to: c.resolve(m.to) }));
+  const moves = step.moves.map((m) => ({ ...m, from: c.resolve(m.from), to: c.resolve(m.to) }));
+  for (const m of merges) for (const [id, ev] of placement) if (ev === m.from) placement.set(id, m.to);
+  for (const m of moves) for (const id of m.articleIds) if (placement.has(id)) placement.set(id, m.to);
+  for (const id of [...merges.map((m) => m.to), ...moves.flatMap((m) => [m.from, m.to])]) {
+    const state = c.event(id);
+    if (state) seen.set(state.id, state);
+  }
+  return { merges, moves };
 }
 
 function eventRow(e: ClusterEventState | undefined, now: Date): SitrepEvent | null {

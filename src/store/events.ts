@@ -60,8 +60,12 @@ export class EventQueries {
       await this.db
         .insertInto("events")
         .values({ ...row, theatres: "[]", version: 1 })
+        // A merged event stays a redirect: an upsert never clears redirect_to (setRedirect owns it).
         .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({ ...row, version: eb("events.version", "+", 1) })),
+          oc.column("id").doUpdateSet((eb) => {
+            const { redirect_to: _keep, ...rest } = row;
+            return { ...rest, version: eb("events.version", "+", 1) };
+          }),
         )
         .execute();
     }
