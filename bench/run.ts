@@ -14,11 +14,14 @@ for (const b of benches) {
   if (only.length && !only.some((o) => b.file.includes(o))) continue;
   if (!existsSync(b.file)) continue;
   process.stderr.write(`running ${b.file}…\n`);
-  const res = spawnSync(process.execPath, [b.file, ...b.args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const last = res.stdout.trim().split("\n").pop() ?? "";
+  const res = spawnSync(process.execPath, [b.file, ...b.args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = res.stdout.trim().split("\n").filter((l) => l.startsWith("{") || l.startsWith("GET") || l.startsWith("store:"));
   if (res.status !== 0) {
     failed++;
     console.log(JSON.stringify({ bench: b.file, error: `exit ${res.status}` }));
-  } else console.log(last);
+  } else for (const l of lines) console.log(l);
 }
 process.exit(failed ? 1 : 0);
