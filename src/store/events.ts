@@ -73,52 +73,7 @@ export class EventQueries {
 
   /** Stores the synthesized record of an event and its denormalized columns, actors, theatres and text index. */
   async saveRecord(id: number, record: EventRecord, actors: Actor[]): Promise<void> {
-    await this.db
-      .updateTable("events")
-      .set({
-        record: JSON.stringify(record),
-        title: record.title,
-        type: record.type,
-        intensity: record.intensity,
-        direction: record.direction,
-        location: record.location,
-        theatres: JSON.stringify(record.theatres),
-      })
-      .where("id", "=", id)
-      .execute();
-    await this.db.deleteFrom("event_theatres").where("event_id", "=", id).execute();
-    if (record.theatres.length)
-      await this.db
-        .insertInto("event_theatres")
-        .values(record.theatres.map((t) => ({ event_id: id, theatre_id: t })))
-        .execute();
-    await this.saveActors(actors);
-    await this.db.deleteFrom("event_actors").where("event_id", "=", id).execute();
-    const ids = [...new Set(actors.map((a) => a.id))];
-    if (ids.length)
-      await this.db
-        .insertInto("event_actors")
-        .values(ids.map((a) => ({ event_id: id, actor_id: a })))
-        .execute();
-    await this.db.deleteFrom("actor_responses").where("event_id", "=", id).execute();
-    if (record.responses.length)
-      await this.db
-        .insertInto("actor_responses")
-        .values(
-          record.responses.map((r) => ({
-            event_id: id,
-            actor_id: r.actorId,
-            text: r.text,
-            support: JSON.stringify(r.support),
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    await this.indexText(
-      id,
-      record.title,
-      `${record.summary.map((s) => s.text).join(" ")} ${record.content}`,
-    );
+    await this.saveRecords([{ id, record, actors }]);
   }
 
   /** saveRecord for many events at once: one multi-row write per table instead of ~10 queries per event. */
@@ -629,13 +584,6 @@ export class EventQueries {
     const res = await sql<{ event_id: number }>`select event_id from events_fts
       where search @@ to_tsquery('simple', ${tsq}) limit ${limit}`.execute(this.db);
     return res.rows.map((r) => Number(r.event_id));
-  }
-
-  private async indexText(id: number, title: string, body: string): Promise<void> {
-    await this.removeText(id);
-    await sql`insert into events_fts (event_id, title, body) values (${id}, ${title}, ${body})`.execute(
-      this.db,
-    );
   }
 
   private async removeText(id: number): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { EventLink, RelationType } from "../model/link.ts";
-import type { Database } from "./schema.ts";
+import type { Database, EventLinksTable } from "./schema.ts";
 
 /** A stored storyline: a named chain of linked events. */
 export interface Storyline {
@@ -86,14 +86,7 @@ export class LinkQueries {
       .where((eb) => eb.or([eb("from_event", "=", eventId), eb("to_event", "=", eventId)]))
       .orderBy("confidence", "desc")
       .execute();
-    return rows.map((r) => ({
-      fromEvent: Number(r.from_event),
-      toEvent: Number(r.to_event),
-      type: r.type as RelationType,
-      confidence: r.confidence,
-      explanation: r.explanation,
-      evidence: JSON.parse(r.evidence) as EventLink["evidence"],
-    }));
+    return rows.map(toLink);
   }
 
   /** All links between events in the id set (for graphs). */
@@ -107,15 +100,7 @@ export class LinkQueries {
         .selectAll()
         .where((eb) => eb.or([eb("from_event", "in", part), eb("to_event", "in", part)]))
         .execute();
-      for (const r of rows)
-        out.push({
-          fromEvent: Number(r.from_event),
-          toEvent: Number(r.to_event),
-          type: r.type as RelationType,
-          confidence: r.confidence,
-          explanation: r.explanation,
-          evidence: JSON.parse(r.evidence) as EventLink["evidence"],
-        });
+      for (const r of rows) out.push(toLink(r));
     }
     return out;
   }
@@ -195,4 +180,15 @@ export class LinkQueries {
       .execute();
     return rows.map((r) => ({ day: r.day, escalation: r.escalation, events: Number(r.events) }));
   }
+}
+
+function toLink(r: Selectable<EventLinksTable>): EventLink {
+  return {
+    fromEvent: Number(r.from_event),
+    toEvent: Number(r.to_event),
+    type: r.type as RelationType,
+    confidence: r.confidence,
+    explanation: r.explanation,
+    evidence: JSON.parse(r.evidence) as EventLink["evidence"],
+  };
 }
