@@ -38,10 +38,12 @@ export const clusterParamsSchema = z.object({
     .positive()
     .default(7 * 24)
     .describe("Events that gained no member for this long are evicted and can no longer gain members."),
+  // 72 → 24 h: next-day follow-ups are new events to link, not members (dated demo gold F1 0.876 → 0.949,
+  // CEP 2021 links 0.608/0.228 → 0.621/0.297). Undated collections (UCI, ECB+) are not affected.
   halfLifeHours: z
     .number()
     .positive()
-    .default(72)
+    .default(24)
     .describe(
       "Time gap between an article and the middle of an event's span at which similarity counts half.",
     ),

@@ -23,12 +23,18 @@ export interface LinksEvalResult {
  */
 export async function evalLinks(
   input: string,
-  options: { from?: string; to?: string; synthesis?: boolean } = {},
+  options: {
+    from?: string;
+    to?: string;
+    synthesis?: boolean;
+    overrides?: Partial<Record<import("../config/schema.ts").ConfigKey, unknown>>;
+  } = {},
 ): Promise<LinksEvalResult> {
   const synthesis = options.synthesis === false ? null : await loadSynthesis();
   const run = await ingestForEval(input, {
     from: options.from,
     to: options.to,
+    overrides: options.overrides,
     setup: (ctx) => {
       synthesis?.(ctx);
       installLinking(ctx);
