@@ -18,7 +18,10 @@ for (const b of benches) {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const lines = res.stdout.trim().split("\n").filter((l) => l.startsWith("{") || l.startsWith("GET") || l.startsWith("store:"));
+  const lines = res.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{") || l.startsWith("GET") || l.startsWith("store:"));
   if (res.status !== 0) {
     failed++;
     console.log(JSON.stringify({ bench: b.file, error: `exit ${res.status}` }));

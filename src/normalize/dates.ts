@@ -18,7 +18,7 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
  */
 export function resolvePublishedAt(raw: string | null, reference: Date): DateResult {
   const refIso = reference.toISOString();
-  if (!raw || !raw.trim()) return { iso: refIso, estimated: true, warning: null };
+  if (!raw?.trim()) return { iso: refIso, estimated: true, warning: null };
   let ms = Date.parse(raw);
   if (Number.isNaN(ms)) {
     const parsed = chrono.parseDate(raw, reference, { forwardDate: false });

@@ -55,7 +55,7 @@ export function normalizeArticle(
 
 function clean(s: string | null | undefined): string {
   return (s ?? "")
-    .replace(/\u0000/g, "")
+    .replaceAll("\u0000", "")
     .replace(/[ \t\u00a0]+/g, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

@@ -130,7 +130,11 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
         weight.set(a.id, (weight.get(a.id) ?? 0) + role * w);
         const rw = role === 2 ? roleWeight.source : roleWeight.target;
         rw.set(a.id, (rw.get(a.id) ?? 0) + w);
-        if (role === 2) (actorSentences[a.id] ??= []).push(s.ref);
+        if (role === 2) {
+          const refs = actorSentences[a.id] ?? [];
+          refs.push(s.ref);
+          actorSentences[a.id] = refs;
+        }
       }
     s.actors = [...new Set([...coded.sourceActors, ...coded.targetActors].map((a) => a.id))];
     if (coded.event) {
