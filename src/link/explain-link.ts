@@ -84,13 +84,14 @@ export function explainLink(
   const people = e.sharedActors.filter((a) => /^(?:person|org):/.test(a));
   const actors = list([...e.sharedCountries, ...people].map(nameOf));
   const who = actors ? ` between the same actors (${actors})` : "";
+  // What both reports are about: shared names first (people, places), then the rarest shared words.
   const nameWords = new Set(e.sharedNames);
   const words = surfacesOf(
-    e.sharedTerms.filter((t) => !nameWords.has(t)),
+    [...e.sharedNames, ...e.sharedTerms.filter((t) => !nameWords.has(t))],
     `${newer.title} ${newer.text}`,
   );
-  const about = list(words, 3);
-  const matter = about ? `: ${about}` : "";
+  const about = list(joinAdjacent([...new Set(words)], `${newer.title} ${newer.text}`), 3);
+  const matter = about ? `; both mention ${about}` : "";
   const cue = cues[0] ? ` ("${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}")` : "";
   const shift = `from ${goldstein(older.intensity)} to ${goldstein(newer.intensity)} on the Goldstein scale`;
   switch (type) {
@@ -112,6 +113,20 @@ export function explainLink(
     default:
       return `Background to this event: ${ref}${who}${matter}.`;
   }
+}
+
+/** Joins words that stand next to each other in the text into one name: "Esmail", "Baghaei" → "Esmail Baghaei". */
+function joinAdjacent(words: string[], text: string): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const name = (x: string) => /^\p{Lu}/u.test(x);
+    const i = name(w)
+      ? out.findIndex((o) => name(o) && (text.includes(`${o} ${w}`) || text.includes(`${w} ${o}`)))
+      : -1;
+    if (i < 0) out.push(w);
+    else out[i] = text.includes(`${out[i]} ${w}`) ? `${out[i]} ${w}` : `${w} ${out[i]}`;
+  }
+  return out;
 }
 
 function clip(s: string): string {

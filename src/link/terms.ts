@@ -69,10 +69,15 @@ export function surfaceOf(stemmed: string, text: string): string {
 
 /** `surfaceOf` for several stems, reading the text once. */
 export function surfacesOf(stems: string[], text: string): string[] {
+  // The first spelling in the text, capitalization kept, so a reader sees "Baghaei", not "baghaei".
   const first = new Map<string, string>();
-  for (const w of contentWords(text)) {
-    const s = stem(w);
-    if (!first.has(s)) first.set(s, w);
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0]
+      .replace(/’/g, "'")
+      .replace(/['-]+$/, "")
+      .replace(/'s$/i, "");
+    const s = stem(raw.toLowerCase());
+    if (!first.has(s)) first.set(s, raw);
   }
   return stems.map((s) => first.get(s) ?? s);
 }

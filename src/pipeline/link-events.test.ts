@@ -88,6 +88,12 @@ describe("linkEvents over the demo corpus", () => {
     expect(link?.explanation).toMatch(/\(#\d+, '.+', \d{1,2} (Oct|Nov)\)/);
   });
 
+  it("says what two linked reports share in readable words: names whole and capitalized", () => {
+    const all = links.map((l) => l.explanation).join("\n");
+    expect(all).toMatch(/both mention [^\n]*Esmail Baghaei/);
+    expect(all).not.toMatch(/both mention [^\n]*\besmail\b/);
+  });
+
   it("stores storylines and theatre escalation days", async () => {
     const lines = await ctx.store.links.listStorylines("iran-israel");
     expect(lines.length).toBeGreaterThan(0);
