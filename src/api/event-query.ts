@@ -1,19 +1,8 @@
 import type { EventFilter } from "../store/events.ts";
 import type { ApiDeps } from "./deps.ts";
 
-/** Query fields that filter events. */
-export interface EventQuery {
-  theatre?: string;
-  actor?: string;
-  type?: string;
-  minIntensity?: number;
-  maxIntensity?: number;
-  from?: string;
-  to?: string;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query fields that filter events: the store's filter without its internal fields. */
+export type EventQuery = Omit<EventFilter, "updatedAfter" | "ids">;
 
 /** Store filter for an event query; text search covers records and, for pending ones, member articles. */
 export async function toEventFilter(deps: ApiDeps, q: EventQuery): Promise<EventFilter> {

@@ -39,9 +39,10 @@ export async function pollSource(
   const policy = fetchPolicy(ctx.config);
   const okDelay = ctx.config["poll.intervalMinutes"] * 60_000;
   try {
-    if (ctx.config["fetch.respectRobots"] && !(await run.robots.isAllowed(source.url))) {
+    // A skipped poll is a healthy one: the source is polled again at the normal interval.
+    const skip = async (reason: string) => {
       report.status = "skipped";
-      report.reason = "disallowed by robots.txt";
+      report.reason = reason;
       await ctx.store.sources.recordPoll(source.id, {
         at: at.toISOString(),
         ok: true,
@@ -49,7 +50,9 @@ export async function pollSource(
         articlesAdded: 0,
       });
       return report;
-    }
+    };
+    if (ctx.config["fetch.respectRobots"] && !(await run.robots.isAllowed(source.url)))
+      return await skip("disallowed by robots.txt");
     const delay = await run.robots.crawlDelayMs(source.url);
     if (delay) run.hosts.setInterval(new URL(source.url).host, delay);
     const res = ensureOk(
@@ -57,17 +60,7 @@ export async function pollSource(
         safeFetch(source.url, policy, { etag: source.etag, lastModified: source.lastModified }),
       ),
     );
-    if (res.notModified) {
-      report.status = "skipped";
-      report.reason = "not modified since last poll (304)";
-      await ctx.store.sources.recordPoll(source.id, {
-        at: at.toISOString(),
-        ok: true,
-        nextPollAt: iso(at, okDelay),
-        articlesAdded: 0,
-      });
-      return report;
-    }
+    if (res.notModified) return await skip("not modified since last poll (304)");
     const doc = await parseDocument({
       name: source.url,
       body: res.bytes,
