@@ -21,15 +21,16 @@ describe("StorylineBook", () => {
     const of = (id: number) => digests.get(id);
     book.apply(103, [link(103, 102, "update")], of);
     const second = book.apply(105, [link(105, 104, "response")], of);
-    expect(second.changed[0].eventIds).toEqual([104, 105]);
+    expect(book.draft(second.changed[0]).eventIds).toEqual([104, 105]);
     const joined = book.apply(106, [link(106, 103, "response"), link(106, 105, "update")], of);
     expect(joined.removed).toEqual(["s104"]);
-    expect(joined.changed[0]).toMatchObject({
+    const line = book.draft(joined.changed[0]);
+    expect(line).toMatchObject({
       id: "s102",
       eventIds: [102, 103, 104, 105, 106],
       theatreId: "armenia-azerbaijan",
     });
-    expect(joined.changed[0].name).toMatch(/^(Armenia – Azerbaijan|Azerbaijan – Armenia): /);
+    expect(line.name).toMatch(/^(Armenia – Azerbaijan|Azerbaijan – Armenia): /);
   });
 
   it("does not chain parallel or escalation links", () => {

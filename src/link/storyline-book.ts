@@ -47,12 +47,15 @@ export class StorylineBook {
     return this.lineOf.get(eventId);
   }
 
-  /** Places an event after its links were (re)computed; returns the storylines changed and those removed. */
+  /**
+   * Places an event after its links were (re)computed; returns the ids of the storylines changed and removed.
+   * Drafts are made once per batch (`draft`): naming a long storyline ranks all its actors and words.
+   */
   apply(
     eventId: number,
     links: EventLink[],
     digestOf: (id: number) => EventDigest | undefined,
-  ): { changed: StorylineDraft[]; removed: string[] } {
+  ): { changed: string[]; removed: string[] } {
     const targets = links.filter((l) => CHAIN_TYPES.has(l.type)).map((l) => l.toEvent);
     const removed: string[] = [];
     const changed = new Set<string>();
@@ -71,16 +74,21 @@ export class StorylineBook {
     }
     for (const id of [eventId, ...targets]) this.join(line, id, digestOf(id));
     changed.add(keep);
-    return { changed: [...changed].map((id) => this.draft(id)), removed };
+    return { changed: [...changed], removed };
   }
 
-  /** Forgets an event (merged into another). */
-  drop(eventId: number): StorylineDraft | null {
+  /** Forgets an event (merged into another); returns the id of the storyline it left. */
+  drop(eventId: number): string | null {
     const id = this.lineOf.get(eventId);
     if (!id) return null;
     this.lineOf.delete(eventId);
     this.lines.get(id)?.events.delete(eventId);
-    return this.draft(id);
+    return id;
+  }
+
+  /** True while the storyline is held in memory. */
+  has(id: string): boolean {
+    return this.lines.has(id);
   }
 
   /** Forgets events for which `keep` is false and storylines left with none (they stay in the store). */
@@ -131,9 +139,15 @@ function bump(m: Map<string, number>, k: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
+// The n most frequent keys (ties: alphabetical), in one pass: storylines of a long war hold thousands of words.
 function top(m: Map<string, number>, n: number): string[] {
-  return [...m]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([k]) => k);
+  const best: [string, number][] = [];
+  const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const e of m) {
+    if (best.length === n && !before(e, best[n - 1])) continue;
+    let i = Math.min(best.length, n - 1);
+    best[i] = e;
+    for (; i > 0 && before(best[i], best[i - 1]); i--) [best[i], best[i - 1]] = [best[i - 1], best[i]];
+  }
+  return best.map(([k]) => k);
 }

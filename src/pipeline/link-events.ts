@@ -5,7 +5,7 @@ import { defaultNameOf, type NameOf } from "../link/explain-link.ts";
 import { linkEvent } from "../link/link-event.ts";
 import { LinkGraph } from "../link/link-graph.ts";
 import { LinkIndex } from "../link/link-index.ts";
-import { StorylineBook, type StorylineDraft } from "../link/storyline-book.ts";
+import { StorylineBook } from "../link/storyline-book.ts";
 import { UnitIndex } from "../link/unit-index.ts";
 import type { EventDigest } from "../model/digest.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
@@ -60,7 +60,7 @@ export async function linkEvents(ctx: PipelineContext, eventIds: number[]): Prom
 }
 
 async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): Promise<LinkReport> {
-  const storyChanges = new Map<string, StorylineDraft>();
+  const storyChanges = new Set<string>();
   const removedLines = new Set<string>();
   const dayKeys = new Set<string>();
   const relink = new Set<number>();
@@ -69,7 +69,7 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
     s.units.remove(id);
     for (const f of s.graph.drop(id)) relink.add(f);
     const line = s.storylines.drop(id);
-    if (line) storyChanges.set(line.id, line);
+    if (line) storyChanges.add(line);
     for (const k of s.days.forget(id)) dayKeys.add(k);
   };
   for (const m of await ctx.store.events.redirectsInto(eventIds))
@@ -94,17 +94,18 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
         change: { at, kind: "linked", detail: `${l.type} link to event #${l.toEvent}` },
       });
     const placed = s.storylines.apply(d.id, links, (id) => s.index.get(id)?.digest);
-    for (const line of placed.changed) storyChanges.set(line.id, line);
+    for (const line of placed.changed) storyChanges.add(line);
     for (const id of placed.removed) removedLines.add(id);
     for (const k of s.days.record(d, links)) dayKeys.add(k);
   }
   for (const id of removedLines) storyChanges.delete(id);
+  const drafts = [...storyChanges].filter((id) => s.storylines.has(id)).map((id) => s.storylines.draft(id));
   const all = [...linksByEvent.values()].flat();
   await ctx.store.transaction(async (tx) => {
     await tx.links.replaceLinksOfMany([...linksByEvent.keys()], all, at);
     await tx.links.removeStorylines([...removedLines]);
     await tx.links.saveStorylines(
-      [...storyChanges.values()].filter((l) => l.eventIds.length > 1).map((l) => ({ ...l, updatedAt: at })),
+      drafts.filter((l) => l.eventIds.length > 1).map((l) => ({ ...l, updatedAt: at })),
     );
     await tx.links.saveTheatreDays(s.days.values([...dayKeys]));
     await tx.events.addChanges(changes);
