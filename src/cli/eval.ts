@@ -22,7 +22,8 @@ export function registerEval(program: Command): void {
     .action(async (o: { input: string; from?: string; to?: string }) => {
       requireFile(o.input);
       const { evalLinks } = await import("../eval/links.ts");
-      console.log(JSON.stringify(await evalLinks(o.input, { from: o.from, to: o.to })));
+      const onAudit = (a: unknown) => console.error(`gold audit (docs/evaluation.md): ${JSON.stringify(a)}`);
+      console.log(JSON.stringify(await evalLinks(o.input, { from: o.from, to: o.to, onAudit })));
     });
   ev.command("actors")
     .description("actor extraction and event type on the PLOVER format")

@@ -30,11 +30,16 @@ export async function evalAllMarkdown(dataDir: string, progress: (line: string) 
       ["2022", { from: "2022-01-01", to: "2022-12-31" }],
     ] as const) {
       progress(`eval links ${cep} ${label}`);
-      const r = await evalLinks(at(cep), range);
+      let audit: import("./link-metrics.ts").GoldAudit | undefined;
+      const r = await evalLinks(at(cep), { ...range, onAudit: (a) => (audit = a) });
       const flags = "from" in range ? ` --from ${range.from} --to ${range.to}` : "";
       rows.push(
         `| links | ${cep} (${label}) | **label precision ${r.label_precision}**, leaf precision ${r.leaf_precision}, **story recall ${r.story_recall}**; ${r.entries} entries, ${r.events} events, ${r.links} links, ${r.seconds} s | \`npx sitrep eval links --input ../shared/data/${cep}${flags}\` |`,
       );
+      if (audit)
+        rows.push(
+          `| links, gold audit | ${cep} (${label}) | entries naming their story ${audit.corroborated_entries}; recall over ${audit.corroborated_targets} corroborated targets **${audit.corroborated_recall}**, over ${audit.other_targets} others ${audit.other_recall}; label precision over ${audit.corroborated_links} corroborated links **${audit.corroborated_precision}**; ${audit.near_identical_pairs} near-identical entry pairs share a label **${audit.near_identical_agreement}** of the time | same command (stderr) |`,
+        );
     }
   }
   return rows.join("\n");

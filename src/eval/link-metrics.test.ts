@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GoldLabels } from "../model/article.ts";
-import { linkMetrics, type MemberGold } from "./link-metrics.ts";
+import { corroborated, goldAudit, linkMetrics, type MemberGold } from "./link-metrics.ts";
 
 const DAY = 86_400_000;
 const gold = (story: string | null, path: string[] = []): GoldLabels => ({
@@ -60,5 +60,41 @@ describe("linkMetrics", () => {
       [{ fromEvent: 2, toEvent: 1 }],
     );
     expect(m).toMatchObject({ label_precision: 1, leaf_precision: 1, story_recall: 1, recall_events: 1 });
+  });
+});
+
+describe("goldAudit", () => {
+  const entry = (eventId: number, day: number, story: string, text: string): MemberGold => ({
+    ...member(eventId, day, gold(story)),
+    text,
+  });
+  // A portal entry listed under no heading of its own inherits the heading above it: event 3's crash
+  // carries the insurgency's story. Events 4 and 5 are worded alike, but the second got another country's label
+  // (it still names monkeypox, so the audit cannot tell: a proxy, not a relabelling).
+  const members = [
+    entry(1, 0, "Moro conflict", "Soldiers clash with Abu Sayyaf militants on Jolo, in the Moro region."),
+    entry(2, 1, "Moro conflict", "Moro rebels sign a ceasefire with the Philippine government."),
+    entry(3, 1, "Moro conflict", "A police plane crashes at Rand Airport in Johannesburg, killing five."),
+    entry(4, 2, "Monkeypox in Peru", "Peru reports its first case of monkeypox in Lima."),
+    entry(5, 3, "Monkeypox in Canada", "Peru reports its second case of monkeypox in Lima."),
+  ];
+
+  it("tells entries that name their story from those that inherited it", () => {
+    expect(members.map(corroborated)).toEqual([true, true, false, true, true]);
+  });
+
+  it("splits recall between corroborated and other targets and measures near-identical agreement", () => {
+    const a = goldAudit(members, [{ fromEvent: 2, toEvent: 1 }]);
+    expect(a).toMatchObject({
+      corroborated_targets: 1,
+      corroborated_recall: 1,
+      other_targets: 1,
+      other_recall: 0,
+      corroborated_links: 1,
+      corroborated_precision: 1,
+      near_identical_pairs: 1,
+      near_identical_agreement: 0,
+    });
+    expect(a.corroborated_entries).toBeCloseTo(4 / 5);
   });
 });

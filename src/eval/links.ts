@@ -3,7 +3,7 @@ import type { PipelineContext } from "../pipeline/context.ts";
 import { installLinking } from "../pipeline/link-events.ts";
 import { round } from "./cluster.ts";
 import { ingestForEval } from "./eval-store.ts";
-import { linkMetrics } from "./link-metrics.ts";
+import { type GoldAudit, goldAudit, linkMetrics } from "./link-metrics.ts";
 
 /** The `eval links` result line. */
 export interface LinksEvalResult {
@@ -28,6 +28,8 @@ export async function evalLinks(
     to?: string;
     synthesis?: boolean;
     overrides?: Partial<Record<import("../config/schema.ts").ConfigKey, unknown>>;
+    /** Receives the gold audit (how far the story labels can be trusted, and the metrics where they can). */
+    onAudit?: (audit: GoldAudit) => void;
   } = {},
 ): Promise<LinksEvalResult> {
   const synthesis = options.synthesis === false ? null : await loadSynthesis();
@@ -42,11 +44,15 @@ export async function evalLinks(
   });
   try {
     const rows = await run.ctx.store.articles.assignments();
+    const texts = options.onAudit ? await entryTexts(run.ctx) : new Map<string, string>();
     const members = rows.flatMap((r) =>
-      r.eventId === null ? [] : [{ eventId: r.eventId, gold: r.gold, time: Date.parse(r.publishedAt) }],
+      r.eventId === null
+        ? []
+        : [{ eventId: r.eventId, gold: r.gold, time: Date.parse(r.publishedAt), text: texts.get(r.id) }],
     );
     const links = await run.ctx.store.links.allLinks();
     const m = linkMetrics(members, links);
+    options.onAudit?.(roundAll(goldAudit(members, links)));
     return {
       task: "links",
       entries: rows.length,
@@ -60,6 +66,17 @@ export async function evalLinks(
   } finally {
     await run.dispose();
   }
+}
+
+async function entryTexts(ctx: PipelineContext): Promise<Map<string, string>> {
+  const rows = await ctx.store.db.selectFrom("articles").select(["id", "title", "text"]).execute();
+  return new Map(rows.map((r) => [r.id, `${r.title} ${r.text}`]));
+}
+
+function roundAll(a: GoldAudit): GoldAudit {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof GoldAudit)[]) out[k] = round(out[k], 3);
+  return out;
 }
 
 // Synthesis is another stage's work: used when src/pipeline/synthesize-events.ts offers installSynthesis.
