@@ -63,7 +63,7 @@ export class LinkIndex {
   private readonly postings = new Map<string, Posting>();
   private queue: { id: number; stamp: number }[] = [];
   private queueHead = 0;
-  /** Newest activity seen (stream time, ms): the window ends here. */
+  /** Newest first report seen (stream time, ms): the window ends here, and an event stays while its last update is in it. */
   clock = 0;
   private version = 0;
 
@@ -112,7 +112,7 @@ export class LinkIndex {
     if (old) for (const k of old.features.keys()) if (!features.has(k)) this.decrement(k);
     this.docs.set(digest.id, doc);
     if (!old) this.queue.push({ id: digest.id, stamp: digest.lastUpdated });
-    this.clock = Math.max(this.clock, digest.lastUpdated);
+    this.clock = Math.max(this.clock, digest.time);
     this.evict();
     return doc;
   }

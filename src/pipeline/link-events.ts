@@ -81,9 +81,10 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   const linksByEvent = new Map<number, EventLink[]>();
   const changes: { eventId: number; change: EventChange }[] = [];
   const at = ctx.now().toISOString();
-  for (const d of digests) {
+  for (const { digest: d, units } of digests) {
     // Indexed and linked one at a time in time order: a batch longer than the window must not evict
-    // its own early events' candidates before they are linked.
+    // its own early events' candidates (events and member reports) before they are linked.
+    s.units.set(d, units);
     s.index.upsert(d);
     const doc = s.index.get(d.id);
     const links = doc ? linkEvent(s.index, doc, {}, s.nameOf, s.units) : [];
@@ -120,8 +121,18 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   return { events: digests.length, links: all.length, storylines: storyChanges.size };
 }
 
-/** Digests of events, oldest first, with actors from the store when a record was saved; their member units indexed. */
-async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]): Promise<EventDigest[]> {
+/** An event's digest and the texts of its member reports (the unit index's units). */
+interface Digested {
+  digest: EventDigest;
+  units: string[];
+}
+
+/**
+ * Digests of events, oldest first, with actors from the store when a record was saved, and their member units.
+ * The caller indexes each just before linking it: indexing a whole batch first (months of a dated stream)
+ * would evict the batch's early events from the window before they are linked.
+ */
+async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]): Promise<Digested[]> {
   if (!events.length) return [];
   const ids = events.map((e) => e.id);
   const members = await ctx.store.events.memberTextsOf(ids, s.units.perEvent);
@@ -131,11 +142,10 @@ async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]
     const actors = e.record ? (stored.get(e.id) ?? []) : undefined;
     for (const a of actors ?? []) s.names.set(a.id, a.name);
     const mine = members.get(e.id) ?? [];
-    const d = buildDigest(e, mine, { actors, theatres: s.theatres, names: s.names });
-    s.units.set(d, memberUnits(mine));
-    return d;
+    const digest = buildDigest(e, mine, { actors, theatres: s.theatres, names: s.names });
+    return { digest, units: memberUnits(mine) };
   });
-  return digests.sort((a, b) => a.time - b.time || a.id - b.id);
+  return digests.sort((a, b) => a.digest.time - b.digest.time || a.digest.id - b.digest.id);
 }
 
 /** The context's linking state, rebuilt from the store's events of the last window on first use. */
@@ -158,8 +168,11 @@ async function linkingOf(ctx: PipelineContext): Promise<Linking> {
   if (!latest) return s;
   const from = new Date(Date.parse(latest.lastUpdated) - ctx.config["link.windowDays"] * DAY_MS);
   const events = await ctx.store.events.listEvents({ from: from.toISOString(), limit: 1_000_000 });
-  const digests = await digestsOf(ctx, s, events);
-  for (const d of digests) s.index.upsert(d);
+  const digests = (await digestsOf(ctx, s, events)).map(({ digest, units }) => {
+    s.units.set(digest, units);
+    s.index.upsert(digest);
+    return digest;
+  });
   const ids = digests.map((d) => d.id);
   const links = await ctx.store.links.linksAmong(ids);
   for (const d of digests) {
