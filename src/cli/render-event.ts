@@ -69,7 +69,8 @@ export function renderEvent(view: EventView, md = false): string {
     const ref = md
       ? `[#${l.other.id} "${l.other.title}" (${day(l.other.firstSeen)})](#event-${l.other.id})`
       : `#${l.other.id} "${l.other.title}" (${day(l.other.firstSeen)})`;
-    out.push(`${md ? "- " : "• "}${ref} · ${l.type}${dirn} · ${l.explanation}`);
+    const by = l.evidence.explainedBy ? ` [${l.evidence.explainedBy}]` : "";
+    out.push(`${md ? "- " : "• "}${ref} · ${l.type}${dirn} · ${l.explanation}${by}`);
   }
   if (view.changes.length) {
     out.push(h("Changelog"));

@@ -85,6 +85,10 @@ export const CONFIG_KEYS = {
     doc: "Most LLM requests per run; beyond it records use the extractive engine.",
   },
   "link.windowDays": { schema: num(30, 1), doc: "How far back related events are searched." },
+  "link.engine": {
+    schema: z.enum(["auto", "template", "llm"]).default("auto"),
+    doc: "Who writes link explanations: templates, or the LLM (llm.*) with templates where its text is not grounded; auto follows synth.engine.",
+  },
   "theatres.extra": {
     schema: z.array(z.record(z.string(), z.unknown())).default([]),
     doc: "Extra theatres (id, name, aliases, actorPairs, places) added to the built-in list.",

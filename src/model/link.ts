@@ -23,5 +23,9 @@ export interface EventLink {
     cues: string[];
     intensityChange: number | null;
     textSimilarity: number;
+    /** Who wrote the explanation: "template" (default when absent) or "llm:<model>". */
+    explainedBy?: string;
+    /** Why the LLM's explanation was not used (the template's is shown instead). */
+    explanationFallback?: string;
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testConfig } from "../config/load.ts";
 import type { EventLink, RelationType } from "../model/link.ts";
 import { openStore } from "../store/store.ts";
+import { type FakeLlmServer, startFakeLlmServer } from "../synthesize/llm/start-fake-llm-server.ts";
 import { createContext, type PipelineContext } from "./context.ts";
 import { ingestFile } from "./ingest-file.ts";
 import { installLinking, linkEvents } from "./link-events.ts";
@@ -124,5 +125,90 @@ describe("linkEvents over the demo corpus", () => {
     const after = await ctx.store.links.allLinks();
     expect(after.some((l) => l.fromEvent === target || l.toEvent === target)).toBe(false);
     expect(linkers.length).toBeGreaterThan(0);
+  });
+});
+
+describe("link explanations from the LLM engine (link.engine llm, a local fake endpoint)", () => {
+  let server: FakeLlmServer;
+  let ctx: PipelineContext;
+  let dir: string;
+
+  beforeAll(async () => {
+    server = await startFakeLlmServer();
+    dir = mkdtempSync(join(tmpdir(), "sitrep-link-llm-"));
+    const config = testConfig({
+      "database.url": join(dir, "t.db"),
+      "log.level": "silent",
+      "link.engine": "llm",
+      "llm.baseUrl": `${server.url}/v1`,
+      "llm.model": "test-model",
+      "llm.maxRetries": 0,
+    });
+    ctx = await createContext(config, await openStore(config["database.url"]), {
+      log: pino({ level: "silent" }),
+      now: () => new Date("2026-11-21T12:00:00Z"),
+    });
+    installSynthesis(ctx);
+    installLinking(ctx);
+    await ingestFile(ctx, "demo/articles.ndjson");
+  }, 120_000);
+
+  const stored = async () => {
+    const ids = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id);
+    return ctx.store.links.linksAmong(ids);
+  };
+
+  afterAll(async () => {
+    await ctx.store.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stores the model's grounded wording, naming the earlier event, and says who wrote it", async () => {
+    const links = await stored();
+    expect(links.length).toBeGreaterThan(10);
+    for (const l of links) {
+      expect(l.evidence.explainedBy).toBe("llm:test-model");
+      expect(l.explanation).toMatch(new RegExp(`\\(#${l.toEvent}, '`));
+      expect(l.explanation).toMatch(/as the reports describe it\.$/);
+    }
+    // Records stayed extractive (synth.engine), so every request was a link request.
+    expect(server.requests.every((r) => r.prompt.includes("\nLinks to explain:"))).toBe(true);
+  });
+
+  it("does not ask again for links that did not change when events are linked again", async () => {
+    const ids = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id);
+    const before = server.requests.length;
+    await linkEvents(ctx, ids);
+    expect(server.requests.length).toBe(before);
+    const links = await stored();
+    expect(links.every((l) => l.evidence.explainedBy === "llm:test-model")).toBe(true);
+  });
+
+  it("keeps the template, with the reason, where the model's text is not grounded", async () => {
+    const [event] = await ctx.store.events.listEvents({ limit: 1 });
+    await ctx.store.links.removeLinksOf(event.id);
+    // Linking again from an empty graph state: the event's links are new and asked for.
+    server.use((req) => ({
+      kind: "record",
+      record: {
+        explanations: [
+          ...req.prompt.matchAll(/^(L\d+) \| type: \S+ \| earlier event reference: (.+)$/gm),
+        ].map((m) => ({ link: m[1], text: `Vladimir Putin comments on ${m[2]}.` })),
+      },
+    }));
+    const fresh = await createContext(ctx.config, ctx.store, {
+      log: pino({ level: "silent" }),
+      now: () => new Date("2026-11-21T12:00:00Z"),
+    });
+    installLinking(fresh);
+    await linkEvents(fresh, [event.id]);
+    const out = (await stored()).filter((l) => l.fromEvent === event.id);
+    expect(out.length).toBeGreaterThan(0);
+    for (const l of out) {
+      expect(l.evidence.explainedBy).toBeUndefined();
+      expect(l.evidence.explanationFallback).toBe('ungrounded name "Vladimir Putin"');
+      expect(l.explanation).toMatch(/^(Runs|Responds|Escalates|De-escalates|Contradicts|New|Background)/);
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { BUILTIN_THEATRES, theatreList } from "../classify/theatres.ts";
 import { buildDigest, memberUnits } from "../link/build-digest.ts";
 import { EscalationDays } from "../link/escalation-days.ts";
-import { defaultNameOf, type NameOf } from "../link/explain-link.ts";
+import { defaultNameOf, eventRef, type NameOf } from "../link/explain-link.ts";
 import { linkEvent } from "../link/link-event.ts";
 import { LinkGraph } from "../link/link-graph.ts";
 import { LinkIndex } from "../link/link-index.ts";
+import { createLlmLinkExplainer, type LinkExplainer } from "../link/llm-explain-links.ts";
 import { StorylineBook } from "../link/storyline-book.ts";
 import { UnitIndex } from "../link/unit-index.ts";
 import type { EventDigest } from "../model/digest.ts";
@@ -23,6 +24,8 @@ interface Linking {
   names: Map<string, string>;
   nameOf: NameOf;
   theatres: Theatre[];
+  /** Rewrites new links' template explanations (the LLM engine when configured), or null. */
+  explainer: LinkExplainer | null;
 }
 
 /** What one linking pass did. */
@@ -33,10 +36,15 @@ export interface LinkReport {
 }
 
 const linkings = new WeakMap<PipelineContext, Linking>();
+const explainers = new WeakMap<PipelineContext, LinkExplainer | null>();
 const DAY_MS = 86_400_000;
 
-/** Makes the pipeline link events after each batch, after whatever hook is already set (synthesis). */
-export function installLinking(ctx: PipelineContext): void {
+/**
+ * Makes the pipeline link events after each batch, after whatever hook is already set (synthesis). Link
+ * explanations come from templates, or from `explainer` (default: the configured engine, see link.engine).
+ */
+export function installLinking(ctx: PipelineContext, explainer?: LinkExplainer | null): void {
+  explainers.set(ctx, explainer === undefined ? createExplainer(ctx) : explainer);
   const prev = ctx.onEventsChanged;
   ctx.onEventsChanged = async (c, ids) => {
     await prev?.(c, ids);
@@ -88,6 +96,7 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
     s.index.upsert(d);
     const doc = s.index.get(d.id);
     const links = doc ? linkEvent(s.index, doc, {}, s.nameOf, s.units) : [];
+    if (s.explainer) await explainNew(s, s.explainer, d, links);
     linksByEvent.set(d.id, links);
     for (const l of s.graph.set(d.id, links))
       changes.push({
@@ -119,6 +128,45 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   if (s.days.size > bound) s.days.prune(inWindow);
   if (s.units.size > bound) s.units.prune(inWindow);
   return { events: digests.length, links: all.length, storylines: storyChanges.size };
+}
+
+/**
+ * Gives links the explainer's wording: kept from the previous pass where the link (target and type) and the
+ * earlier event's reference are unchanged, asked for otherwise (one request per event).
+ */
+async function explainNew(
+  s: Linking,
+  explainer: LinkExplainer,
+  d: EventDigest,
+  links: EventLink[],
+): Promise<void> {
+  const before = new Map(s.graph.outOf(d.id).map((l) => [`${l.toEvent}:${l.type}`, l]));
+  const ask = [];
+  for (const link of links) {
+    const older = s.index.get(link.toEvent)?.digest;
+    if (!older) continue;
+    const prev = before.get(`${link.toEvent}:${link.type}`);
+    if (prev?.evidence.explainedBy === explainer.name && prev.explanation.includes(eventRef(older, d))) {
+      link.explanation = prev.explanation;
+      link.evidence.explainedBy = prev.evidence.explainedBy;
+    } else ask.push({ link, older });
+  }
+  await explainer.explain(d, ask, s.nameOf);
+}
+
+function createExplainer(ctx: PipelineContext): LinkExplainer | null {
+  const c = ctx.config;
+  const engine = c["link.engine"] === "auto" ? c["synth.engine"] : c["link.engine"];
+  if (engine !== "llm") return null;
+  return createLlmLinkExplainer({
+    provider: c["llm.provider"],
+    baseUrl: c["llm.baseUrl"],
+    model: c["llm.model"],
+    apiKey: c["llm.apiKey"],
+    timeoutMs: c["llm.timeoutMs"],
+    maxRetries: c["llm.maxRetries"],
+    budget: c["llm.budget"],
+  });
 }
 
 /** An event's digest and the texts of its member reports (the unit index's units). */
@@ -162,6 +210,7 @@ async function linkingOf(ctx: PipelineContext): Promise<Linking> {
     names,
     nameOf: (id) => names.get(id) ?? defaultNameOf(id),
     theatres: theatresOf(ctx),
+    explainer: explainers.get(ctx) ?? null,
   };
   linkings.set(ctx, s);
   const latest = (await ctx.store.events.listEvents({ limit: 1 }))[0];

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { joinUrl, type LlmProtocol, parseJsonText } from "./llm-protocol.ts";
 
-const TOOL = "write_event_record";
 const VERSION = "2023-06-01";
 const MAX_TOKENS = 2048;
 
@@ -17,7 +16,8 @@ const replySchema = z.object({
 
 /** Anthropic messages API: the record schema is a tool's input_schema and the model is made to call it. */
 export const anthropicMessages: LlmProtocol = {
-  request(endpoint, prompt, schema) {
+  request(endpoint, prompt, schema, task = "event_record") {
+    const tool = `write_${task}`;
     const base = endpoint.baseUrl.replace(/\/+$/, "").replace(/\/v1$/, "");
     return {
       url: joinUrl(base, "/v1/messages"),
@@ -31,8 +31,10 @@ export const anthropicMessages: LlmProtocol = {
         max_tokens: MAX_TOKENS,
         system: prompt.system,
         messages: [{ role: "user", content: prompt.user }],
-        tools: [{ name: TOOL, description: "Writes the event record.", input_schema: schema }],
-        tool_choice: { type: "tool", name: TOOL },
+        tools: [
+          { name: tool, description: `Writes the ${task.replaceAll("_", " ")}.`, input_schema: schema },
+        ],
+        tool_choice: { type: "tool", name: tool },
       },
     };
   },

@@ -19,7 +19,8 @@ export interface LlmEndpoint {
 
 /** One wire protocol (OpenAI chat completions, Anthropic messages): builds the request, reads the reply. */
 export interface LlmProtocol {
-  request(endpoint: LlmEndpoint, prompt: Prompt, schema: Record<string, unknown>): LlmRequest;
+  /** `task` names the structured answer (default "event_record"): the JSON schema's name, or the tool "write_<task>". */
+  request(endpoint: LlmEndpoint, prompt: Prompt, schema: Record<string, unknown>, task?: string): LlmRequest;
   reply(body: unknown): LlmReply;
 }
 

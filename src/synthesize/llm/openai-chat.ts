@@ -13,7 +13,7 @@ const replySchema = z.object({
 
 /** OpenAI-compatible chat completions (OpenAI, Ollama, vLLM, llama.cpp server) with a strict JSON schema. */
 export const openAiChat: LlmProtocol = {
-  request(endpoint, prompt, schema) {
+  request(endpoint, prompt, schema, task = "event_record") {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (endpoint.apiKey) headers.authorization = `Bearer ${endpoint.apiKey}`;
     return {
@@ -25,7 +25,7 @@ export const openAiChat: LlmProtocol = {
           { role: "system", content: prompt.system },
           { role: "user", content: prompt.user },
         ],
-        response_format: { type: "json_schema", json_schema: { name: "event_record", schema, strict: true } },
+        response_format: { type: "json_schema", json_schema: { name: task, schema, strict: true } },
       },
     };
   },

@@ -49,7 +49,7 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
     const request: FakeRequest = { protocol, headers: req.headers, body, prompt: promptOf(protocol, body) };
     requests.push(request);
-    const script = queue.shift() ?? { kind: "record", record: groundedEcho(request.prompt) };
+    const script = queue.shift() ?? { kind: "record", record: echoFor(request.prompt) };
     const reply = typeof script === "function" ? script(request) : script;
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       if (res.destroyed) return;
@@ -60,7 +60,7 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
     else if (reply.kind === "slow") {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        send(200, envelope(protocol, body, { kind: "record", record: groundedEcho(request.prompt) }));
+        send(200, envelope(protocol, body, { kind: "record", record: echoFor(request.prompt) }));
       }, reply.ms);
       timers.add(timer);
     } else send(200, envelope(protocol, body, reply));
@@ -102,6 +102,27 @@ function envelope(protocol: FakeProtocol, body: Record<string, unknown>, reply: 
       ? [{ type: "tool_use", id: "toolu_1", name: tool, input: reply.record }]
       : [{ type: "text", text }];
   return { id: "msg_1", type: "message", role: "assistant", content, stop_reason: "end_turn" };
+}
+
+/** The grounded echo of a record prompt or of a link-explanation prompt. */
+function echoFor(prompt: string): unknown {
+  return prompt.includes("\nLinks to explain:") ? groundedLinkEcho(prompt) : groundedEcho(prompt);
+}
+
+/** What a careful model would answer to a link prompt: each draft explanation, reworded without new names. */
+export function groundedLinkEcho(prompt: string): { explanations: { link: string; text: string }[] } {
+  const explanations: { link: string; text: string }[] = [];
+  let link = "";
+  for (const line of prompt.split("\n")) {
+    const m = /^(L\d+) \| type: /.exec(line);
+    if (m) link = m[1];
+    else if (link && line.startsWith("Draft explanation: ")) {
+      const draft = line.slice("Draft explanation: ".length).replace(/\.$/, "");
+      explanations.push({ link, text: `${draft}, as the reports describe it.` });
+      link = "";
+    }
+  }
+  return { explanations };
 }
 
 /** Sentences and actors as the prompt lists them. */
