@@ -14,6 +14,8 @@ export interface CueMatch {
   phrase: string;
   /** Up to 12 words after the phrase: usually names the earlier event ("in response to the deployment"). */
   after: string;
+  /** The rest of the sentence after the phrase (at most 30 words): where the clause's places and names are. */
+  rest: string;
   /** True for phrases that state the relation outright ("in response to") rather than hint at it ("after"). */
   strong: boolean;
 }
@@ -60,13 +62,13 @@ export function findCues(sentences: readonly string[]): CueMatch[] {
     for (const c of CUES) {
       const m = c.re.exec(s);
       if (!m) continue;
-      const after = s
+      const words = s
         .slice(m.index + m[0].length)
         .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, 12)
-        .join(" ");
-      out.push({ kind: c.kind, phrase: m[0].toLowerCase(), after, strong: c.strong });
+        .filter(Boolean);
+      const after = words.slice(0, 12).join(" ");
+      const rest = words.slice(0, 30).join(" ");
+      out.push({ kind: c.kind, phrase: m[0].toLowerCase(), after, rest, strong: c.strong });
     }
   }
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EventDigest } from "../model/digest.ts";
 import { DEFAULT_LINK_OPTIONS, linkEvent } from "./link-event.ts";
 import { LinkIndex } from "./link-index.ts";
-import { filler, STORY } from "./testdata/digests.ts";
+import { digest, filler, STORY } from "./testdata/digests.ts";
 
 function indexed(digests: EventDigest[]): LinkIndex {
   const index = new LinkIndex();
@@ -83,5 +83,46 @@ describe("linkEvent", () => {
       }
     }
     expect(linksOf(index, STORY.deployment)).toEqual([]);
+  });
+});
+
+describe("what an 'after' clause points at", () => {
+  // Two real-world-style crashes a week apart, worded alike (CEP style): the second is not a response to the first.
+  const minya = digest({
+    id: 301,
+    time: Date.parse("2026-03-01T12:00:00Z"),
+    title: "Ten people are killed when a truck and a minibus collide in Minya, Egypt.",
+    sentences: ["Ten people are killed when a truck and a minibus collide in Minya, Egypt."],
+    countries: ["EGY"],
+  });
+  const crash = digest({
+    id: 302,
+    time: Date.parse("2026-03-08T12:00:00Z"),
+    title: "Fourteen people are killed after a minibus and a truck collide in New Valley Governorate, Egypt.",
+    sentences: [
+      "Fourteen people are killed after a minibus and a truck collide in New Valley Governorate, Egypt.",
+    ],
+    countries: ["EGY"],
+  });
+  const protest = digest({
+    id: 303,
+    time: Date.parse("2026-03-09T12:00:00Z"),
+    title: "Families of the Minya crash victims protest after the collision of the truck and minibus.",
+    sentences: [
+      "Families of the Minya crash victims protest after the collision of the truck and minibus in Minya.",
+    ],
+    countries: ["EGY"],
+  });
+  const index = indexed([...filler(200), minya, crash, protest]);
+
+  it("a clause that introduces its own incident ('after a minibus … collide') is not a response", () => {
+    const links = linksOf(index, crash).filter((l) => l.toEvent === minya.id);
+    expect(links.every((l) => l.type !== "response")).toBe(true);
+  });
+
+  it("a clause that points back ('after the collision') makes a response", () => {
+    const link = linksOf(index, protest).find((l) => l.toEvent === minya.id);
+    expect(link?.type).toBe("response");
+    expect(link?.evidence.cues).toContain("after");
   });
 });

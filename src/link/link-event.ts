@@ -121,6 +121,7 @@ function mayLink(
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
 // hint ("after") two of the earlier event's strongest features.
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
+  if (ownClause(cue) || namesElsewhere(cue, other)) return false;
   let hits = 0;
   for (const k of cueKeys(cue)) {
     // A denial must name what the earlier event is about, not merely something it mentions.
@@ -128,6 +129,35 @@ function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<
     if (core.has(k)) hits++;
   }
   return hits >= (cue.kind === "denial" ? 1 : 2);
+}
+
+const NEW_THING =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*|several|many|dozens|hundreds|thousands|hours|days|weeks|months|years|\p{L}+ing)$/iu;
+
+// "… killed after a bus carrying flood survivors bursts into flames": after "after"/"following", a clause that
+// introduces something new (an indefinite or counted noun, a span of time, a gerund of the subject's own doing)
+// tells how this event came about. One that points back uses a definite description ("after the strike"),
+// a name ("after Washington announced") or a time ("after last week's raid").
+function ownClause(cue: CueMatch): boolean {
+  if (cue.strong || (cue.phrase !== "after" && cue.phrase !== "following")) return false;
+  const first = cue.after.split(/\s+/)[0] ?? "";
+  return NEW_THING.test(first.replace(/[^\p{L}\p{N},.]/gu, ""));
+}
+
+const NOT_NAMES = new Set(["The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "In", "On", "At"]);
+
+// "Fourteen people are killed after a minibus and a truck collide in Abu Minqar": the words after a cue describe
+// this event's own cause when the names they give (places, people, groups) are absent from the earlier event;
+// the same kind of crash elsewhere is not what the cue points at.
+function namesElsewhere(cue: CueMatch, other: IndexedDoc): boolean {
+  const names = cue.rest.match(/\b\p{Lu}[\p{L}'’-]{2,}/gu)?.filter((w) => !NOT_NAMES.has(w)) ?? [];
+  if (!names.length) return false;
+  const d = other.digest;
+  const text = `${d.title} ${d.text} ${d.sentences.join(" ")}`.toLowerCase();
+  return !names.some((n) => {
+    const w = n.toLowerCase().replace(/['’]s$/u, "");
+    return text.includes(w.slice(0, Math.max(4, w.length - 3)));
+  });
 }
 
 const keysOfCue = new WeakMap<CueMatch, Set<string>>();
