@@ -2,11 +2,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
+// The batch benchmarks run with the young generation `sitrep ingest` and `sitrep eval` use (bin/sitrep.js).
+const BATCH = ["--max-semi-space-size=64"];
 const benches = [
-  { file: "bench/ingest.ts", args: [] as string[] },
-  { file: "bench/pipeline.ts", args: [] as string[] },
-  { file: "bench/synthesis.ts", args: [] as string[] },
-  { file: "bench/api-latency.ts", args: [] as string[] },
+  { file: "bench/ingest.ts", args: [] as string[], node: BATCH },
+  { file: "bench/pipeline.ts", args: [] as string[], node: BATCH },
+  { file: "bench/synthesis.ts", args: [] as string[], node: BATCH },
+  { file: "bench/api-latency.ts", args: [] as string[], node: [] as string[] },
 ];
 const only = process.argv.slice(2);
 let failed = 0;
@@ -14,7 +16,7 @@ for (const b of benches) {
   if (only.length && !only.some((o) => b.file.includes(o))) continue;
   if (!existsSync(b.file)) continue;
   process.stderr.write(`running ${b.file}…\n`);
-  const res = spawnSync(process.execPath, [b.file, ...b.args], {
+  const res = spawnSync(process.execPath, [...b.node, b.file, ...b.args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
