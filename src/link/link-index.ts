@@ -66,6 +66,9 @@ export class LinkIndex {
   /** Newest first report seen (stream time, ms): the window ends here, and an event stays while its last update is in it. */
   clock = 0;
   private version = 0;
+  private logSize = -1;
+  private logN = 0;
+  private readonly logHalf: number[] = [];
 
   constructor(options: Partial<LinkIndexOptions> = {}) {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
@@ -86,9 +89,17 @@ export class LinkIndex {
     return [...this.docs.keys()];
   }
 
-  /** Inverse document frequency of a feature over the window. */
+  /** Inverse document frequency of a feature over the window: ln((N + 1) / (df + 0.5)). */
   idf(key: string): number {
-    return Math.log((this.docs.size + 1) / ((this.df.get(key) ?? 0) + 0.5));
+    const n = this.docs.size;
+    if (n !== this.logSize) {
+      this.logSize = n;
+      this.logN = Math.log(n + 1);
+    }
+    const df = this.df.get(key) ?? 0;
+    // ln(df + 0.5) from a table: the logarithm was a tenth of linking time when weights are refreshed.
+    while (df >= this.logHalf.length) this.logHalf.push(Math.log(this.logHalf.length + 0.5));
+    return this.logN - this.logHalf[df];
   }
 
   /** Weight of a feature with term frequency `tf`: group weight × log tf × idf. */
