@@ -29,7 +29,17 @@ export function RelatedEvents({ related }: { related: EventDetail["related"] }) 
               {r.relation === "earlier" ? "← earlier" : "later →"}
             </span>
           </div>
-          <p className="explanation">{r.explanation}</p>
+          <p className="explanation">
+            {r.explanation}
+            {r.evidence.explainedBy ? (
+              <span
+                className="explained-by"
+                title="Worded by the LLM; its names and numbers were checked against both events' reports"
+              >
+                {r.evidence.explainedBy}
+              </span>
+            ) : null}
+          </p>
         </li>
       ))}
     </ul>
