@@ -126,6 +126,7 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i];
     if (isShadow(c) || (inv && c.start >= inv.start)) continue;
+    if (c.cue.flags.demandSubject && !actorBefore(c.start, tokens, mentions)) continue;
     anchor ??= toAnchorIn(c, tokens, blocked, mentions);
     const rest = cues.slice(i + 1);
     if (c.cue.flags.victim) continue;
@@ -148,6 +149,22 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     anchor: anchor ?? verbAnchor(tokens, blocked, mentions),
     violence: false,
   };
+}
+
+// Who "must"/"should" do something: an actor, a pronoun for one, or a collective of actors.
+const ACTING_WORDS = new Set(
+  (
+    "he she they we you i it parties sides government governments forces troops militants rebels leaders " +
+    "authorities countries nations states officials allies members powers regime administration"
+  ).split(" "),
+);
+
+// "Peace must come with dignity" states a condition, not a demand: "must" demands only of an actor.
+function actorBefore(at: number, tokens: Token[], mentions: SpanMention[]): boolean {
+  const k = at - 1;
+  if (k < 0) return false;
+  if (mentions.some((m) => m.start <= k && k < m.end)) return true;
+  return ACTING_WORDS.has(tokens[k].lower);
 }
 
 const FINITE = new Set("is are was were has have had will would can could says said".split(" "));

@@ -28,10 +28,25 @@ const cases = [
   { text: "Militants killed four villagers in a night raid.", event: "ASSAULT" },
   { text: "Israeli forces killed four militants in Jenin.", event: "FIGHT" },
   { text: "Russian artillery shelled Kherson overnight.", event: "FIGHT" },
+  { text: "The UN chief called for restraint on both sides.", event: "REQUEST" },
+  { text: "Iran must halt enrichment, the envoy said.", event: "DEMAND" },
+  { text: "All parties should respect the truce.", event: "DEMAND" },
 ];
 
 describe("codeSentence event type", () => {
   for (const c of cases) it(`${c.event}: ${c.text}`, () => expect(codeSentence(c.text).event).toBe(c.event));
+
+  it("reads a call for peace as a cooperative appeal, not a demand that raises the pressure", () => {
+    const c = codeSentence(
+      "Iranian President Masoud Pezeshkian's call for peace was welcomed in Gulf capitals.",
+    );
+    expect(c.event).toBe("REQUEST");
+    expect(c.intensity).toBeGreaterThan(0);
+  });
+
+  it("does not read 'must' with no actor before it as a demand", () => {
+    expect(codeSentence('"Peace must come with dignity," the President said.').event).not.toBe("DEMAND");
+  });
 
   it("codes talks between two parties as both acting (the seed's Baghaei sentence)", () => {
     const c = codeSentence(

@@ -5,6 +5,8 @@
  */
 export const CONFLICTUAL_CUES: string[] = [
   "demand(,s,ed,ing)|DEMAND|100|",
+  // An appeal for peace is not a demand that raises the pressure: PLOVER REQUEST, CAMEO 02 (Goldstein +3.0).
+  "call(,s,ed,ing)/appeal(,s,ed,ing)/urg(e,ed,es,ing) for ~2 peace/calm/restraint/de-escalation/dialogue/diplomacy/ceasefire/truce/negotiations/talks|REQUEST|02|",
   "call(,s,ed,ing) for/on|DEMAND|100|",
   "urg(e,ed,es,ing)|DEMAND|100|",
   "ask(,s,ed) ~ to|DEMAND|100|",
