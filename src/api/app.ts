@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { BUILTIN_THEATRES } from "../classify/theatre-list.ts";
 import { SitrepError } from "../model/errors.ts";
 import type { PipelineContext } from "../pipeline/context.ts";
+import { mapForReads } from "../store/store.ts";
 import { requireToken } from "./auth.ts";
 import { ChangeFeed } from "./change-feed.ts";
 import { type ApiDeps, createExclusive } from "./deps.ts";
@@ -25,6 +26,13 @@ export const CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+const SECURITY_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", CSP],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "no-referrer"],
+  ["X-Frame-Options", "DENY"],
+];
 
 /** Options of the API app. */
 export interface ApiOptions {
@@ -59,13 +67,17 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
     cache.clear();
     changes.notify(ids);
   };
+  // Pages the cache has not seen are read from the store: let SQLite map the file rather than copy pages.
+  mapForReads(ctx.store).catch((err) => ctx.log.warn({ err }, "could not memory-map the database"));
   const app = new Hono();
   app.use(async (c, next) => {
+    // Set before the handler, so c.json / c.body build the response with them. Setting a header on a finished
+    // response makes Hono copy it, which on @hono/node-server turns the body into a stream: the slow path.
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
     await next();
-    c.header("Content-Security-Policy", CSP);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("X-Frame-Options", "DENY");
+    // A response built without the context (new Response) did not get them.
+    if (!c.res.headers.has("content-security-policy"))
+      for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
   });
   app.onError((err, c) => {
     if (statusOf(err) === 500) ctx.log.error({ err, path: c.req.path }, "request failed");

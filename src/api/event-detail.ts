@@ -2,6 +2,7 @@ import type { SentenceRef } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { EventChange, GroundedText, SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
+import type { ArticleRef } from "../store/articles.ts";
 import type { ApiDeps } from "./deps.ts";
 import { type EventSummary, summaryOf } from "./event-view.ts";
 
@@ -62,46 +63,41 @@ export async function buildEventDetail(
   redirectedFrom: number | null,
 ): Promise<EventDetail> {
   const { store } = deps;
-  const [members, links, changelog, actorMap] = await Promise.all([
-    store.articles.articlesOfEvent(event.id),
-    store.links.linksOf(event.id),
+  const r = event.record;
+  // Member texts are read only when the page shows them (no synthesized content yet); otherwise titles and
+  // sentences are enough for the source list and the quotes. Related events need only a title and a date, read
+  // with the links rather than as whole records.
+  const [whole, refs, related, changelog, actorMap] = await Promise.all([
+    r?.content ? null : store.articles.articlesOfEvent(event.id),
+    r?.content ? store.articles.memberRefsOf(event.id) : null,
+    store.links.relatedOf(event.id),
     store.events.changesOf(event.id),
     store.events.actorsOfEvents([event.id]),
   ]);
-  const r = event.record;
-  const refs: SentenceRef[] = [
+  const members: ArticleRef[] = whole ?? refs ?? [];
+  const support: SentenceRef[] = [
     ...(r?.summary.flatMap((s) => s.support) ?? []),
     ...(r?.significance.support ?? []),
     ...(r?.responses.flatMap((x) => x.support) ?? []),
   ];
-  const byId = new Map(members.map((a) => [a.id, a]));
-  const missing = [...new Set(refs.map((s) => s.articleId).filter((id) => !byId.has(id)))];
+  const byId = new Map<string, ArticleRef>(members.map((a) => [a.id, a]));
+  const missing = [...new Set(support.map((s) => s.articleId).filter((id) => !byId.has(id)))];
   for (const a of missing.length ? await store.articles.getArticles(missing) : []) byId.set(a.id, a);
   const quote = (g: GroundedText): QuotedText => ({ text: g.text, quotes: resolve(byId, g.support) });
-  const first = members.find((a) => !a.syndicatedOf) ?? members[0] ?? null;
-  const otherIds = [...new Set(links.map((l) => (l.fromEvent === event.id ? l.toEvent : l.fromEvent)))];
-  // Related events need only a title and a date: read those columns, not whole records.
-  const heads = await store.events.headsOf(otherIds);
-  const pendingIds = heads.filter((h) => h.pending || !h.title).map((h) => h.id);
+  // Only a pending record borrows its first article's title and lead, and then the members are whole articles.
+  const first = whole ? (whole.find((a) => !a.syndicatedOf) ?? whole[0] ?? null) : null;
+  const pendingIds = [
+    ...new Set(related.filter((x) => x.other.pending || !x.other.title).map((x) => x.other.id)),
+  ];
   const firsts = pendingIds.length
     ? await store.articles.firstArticlesOf(pendingIds)
     : new Map<number, Article>();
-  const others = new Map(
-    heads.map((h) => [
-      h.id,
-      {
-        title: h.title ?? firsts.get(h.id)?.title ?? `Event ${h.id}`,
-        firstSeen: h.firstSeen,
-        pending: h.pending,
-      },
-    ]),
-  );
   return {
     ...summaryOf(deps, event, first),
     redirectedFrom,
     summaryLines: r ? r.summary.map(quote) : [],
     significanceLine: r?.significance.text ? quote(r.significance) : null,
-    content: r?.content || fullText(members),
+    content: r?.content || fullText(whole ?? []),
     engine: r?.engine ?? null,
     fallbacks: r?.fallbacks ?? [],
     independentSources: new Set(members.filter((a) => !a.syndicatedOf).map((a) => a.outlet ?? a.id)).size,
@@ -120,24 +116,17 @@ export async function buildEventDetail(
       text: x.text,
       quotes: resolve(byId, x.support),
     })),
-    related: links.flatMap((l) => {
-      const otherId = l.fromEvent === event.id ? l.toEvent : l.fromEvent;
-      const o = others.get(otherId);
-      if (!o) return [];
-      return [
-        {
-          eventId: otherId,
-          title: o.title,
-          date: o.firstSeen,
-          pending: o.pending,
-          relation: l.fromEvent === event.id ? ("earlier" as const) : ("later" as const),
-          type: l.type,
-          confidence: l.confidence,
-          explanation: l.explanation,
-          evidence: l.evidence,
-        },
-      ];
-    }),
+    related: related.map(({ link: l, other: o }) => ({
+      eventId: o.id,
+      title: o.title ?? firsts.get(o.id)?.title ?? `Event ${o.id}`,
+      date: o.firstSeen,
+      pending: o.pending,
+      relation: l.fromEvent === event.id ? ("earlier" as const) : ("later" as const),
+      type: l.type,
+      confidence: l.confidence,
+      explanation: l.explanation,
+      evidence: l.evidence,
+    })),
     actors: (actorMap.get(event.id) ?? []).map((a) => ({
       id: a.id,
       name: a.name,
@@ -148,7 +137,7 @@ export async function buildEventDetail(
   };
 }
 
-function resolve(byId: Map<string, Article>, refs: SentenceRef[]): Quote[] {
+function resolve(byId: Map<string, ArticleRef>, refs: SentenceRef[]): Quote[] {
   return refs.flatMap((ref) => {
     const a = byId.get(ref.articleId);
     const text = a?.sentences[ref.sentence];

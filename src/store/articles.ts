@@ -1,9 +1,16 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Article, GoldLabels } from "../model/article.ts";
+import type { CompiledReads } from "./compiled.ts";
 import type { Dialect } from "./connect.ts";
 import type { ArticlesTable, Database } from "./schema.ts";
 
 const CHUNK = 400;
+
+/** An article as an event page lists and quotes it: no text or evaluation labels. */
+export type ArticleRef = Pick<
+  Article,
+  "id" | "title" | "url" | "outlet" | "publishedAt" | "syndicatedOf" | "sentences"
+>;
 
 /** Filters for listing articles. */
 export interface ArticleFilter {
@@ -18,9 +25,11 @@ export interface ArticleFilter {
 export class ArticleQueries {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
-  constructor(db: Kysely<Database>, dialect: Dialect) {
+  private readonly reads: CompiledReads;
+  constructor(db: Kysely<Database>, dialect: Dialect, reads: CompiledReads) {
     this.db = db;
     this.dialect = dialect;
+    this.reads = reads;
   }
 
   /** Which of these ids, canonical URLs and content hashes are already stored. */
@@ -134,14 +143,43 @@ export class ArticleQueries {
 
   /** Members of an event, oldest first. */
   async articlesOfEvent(eventId: number): Promise<Article[]> {
-    const rows = await this.db
-      .selectFrom("articles")
-      .selectAll()
-      .where("event_id", "=", eventId)
-      .orderBy("published_at")
-      .orderBy("seq")
-      .execute();
-    return rows.map(toArticle);
+    const rows = await this.reads.rows(
+      "articles.ofEvent",
+      (db) => db.selectFrom("articles").selectAll().where("event_id", "=", eventId),
+      [eventId],
+    );
+    return rows.sort(oldestFirst).map(toArticle);
+  }
+
+  /**
+   * Members of an event, oldest first, without their text and evaluation labels: what an event page lists and
+   * quotes. Sentences are parsed when first read (a page quotes a few members, not all).
+   */
+  async memberRefsOf(eventId: number): Promise<ArticleRef[]> {
+    const rows = await this.reads.rows(
+      "articles.refsOfEvent",
+      (db) =>
+        db
+          .selectFrom("articles")
+          .select(["id", "title", "url", "outlet", "published_at", "seq", "syndicated_of", "sentences"])
+          .where("event_id", "=", eventId),
+      [eventId],
+    );
+    return rows.sort(oldestFirst).map((r) => {
+      let sentences: string[] | undefined;
+      return {
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        outlet: r.outlet,
+        publishedAt: r.published_at,
+        syndicatedOf: r.syndicated_of,
+        get sentences() {
+          sentences ??= JSON.parse(r.sentences) as string[];
+          return sentences;
+        },
+      };
+    });
   }
 
   /** The earliest member article of each given event (title and sentences stand in for a pending record). */
@@ -231,6 +269,15 @@ export class ArticleQueries {
       publishedAt: r.published_at,
     }));
   }
+}
+
+/** Publication order, ties by ingest order: sorted in JS, as an ORDER BY costs SQLite a sorter per query. */
+function oldestFirst(
+  a: { published_at: string; seq: number },
+  b: { published_at: string; seq: number },
+): number {
+  if (a.published_at !== b.published_at) return a.published_at < b.published_at ? -1 : 1;
+  return Number(a.seq) - Number(b.seq);
 }
 
 function toRow(a: Article): ArticlesTable {

@@ -13,6 +13,8 @@ export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
   schema?: string;
+  /** The SQLite connection under `db`. */
+  sqlite?: Sqlite.Database;
 }
 
 /** Opens a SQLite file (or ":memory:") or a postgres:// URL; `schema` isolates Postgres tests. */
@@ -43,7 +45,11 @@ export function connect(url: string, options: { schema?: string } = {}): Connect
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 5000");
   cacheStatements(database);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite" };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    dialect: "sqlite",
+    sqlite: database,
+  };
 }
 
 /** Applies pending migrations in order; throws with the failing migration's name. */

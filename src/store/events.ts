@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor, ActorResponse, SentenceRef } from "../model/actor.ts";
 import type { Direction, EventChange, EventRecord, SitrepEvent } from "../model/event.ts";
+import type { CompiledReads } from "./compiled.ts";
 import type { Dialect } from "./connect.ts";
 import type { ActorsTable, Database, EventsTable } from "./schema.ts";
 
@@ -40,9 +41,11 @@ export interface ActorResponseOnEvent extends ActorResponse {
 export class EventQueries {
   private readonly db: Kysely<Database>;
   private readonly dialect: Dialect;
-  constructor(db: Kysely<Database>, dialect: Dialect) {
+  private readonly reads: CompiledReads;
+  constructor(db: Kysely<Database>, dialect: Dialect, reads: CompiledReads) {
     this.db = db;
     this.dialect = dialect;
+    this.reads = reads;
   }
 
   /** Inserts or replaces the cluster-level fields of events (record untouched when null). */
@@ -198,7 +201,12 @@ export class EventQueries {
   async getEvent(id: number): Promise<{ event: SitrepEvent; redirectedFrom: number | null } | null> {
     let current = id;
     for (let hops = 0; hops < 10; hops++) {
-      const row = await this.db.selectFrom("events").selectAll().where("id", "=", current).executeTakeFirst();
+      const at = current;
+      const [row] = await this.reads.rows(
+        "events.get",
+        (db) => db.selectFrom("events").selectAll().where("id", "=", at),
+        [at],
+      );
       if (!row) return null;
       if (row.redirect_to === null)
         return { event: toEvent(row), redirectedFrom: current === id ? null : id };
@@ -337,12 +345,14 @@ export class EventQueries {
 
   /** An event's changelog, oldest first. */
   async changesOf(eventId: number): Promise<EventChange[]> {
-    const rows = await this.db
-      .selectFrom("event_changes")
-      .selectAll()
-      .where("event_id", "=", eventId)
-      .orderBy("id")
-      .execute();
+    // Sorted here: an ORDER BY makes SQLite set up a sorter, which costs more than the lookup.
+    const rows = await this.reads.rows(
+      "events.changes",
+      (db) =>
+        db.selectFrom("event_changes").select(["id", "at", "kind", "detail"]).where("event_id", "=", eventId),
+      [eventId],
+    );
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
     return rows.map((r) => ({ at: r.at, kind: r.kind as EventChange["kind"], detail: r.detail }));
   }
 
@@ -458,6 +468,22 @@ export class EventQueries {
   /** Actors of each of the given events, keyed by event id. */
   async actorsOfEvents(ids: number[]): Promise<Map<number, Actor[]>> {
     const out = new Map<number, Actor[]>();
+    if (ids.length === 1) {
+      const [id] = ids;
+      // `in (?)`, not `= ?`: SQLite runs this join about 5x slower with the equality (measured, 3.54).
+      const rows = await this.reads.rows(
+        "events.actorsOf",
+        (db) =>
+          db
+            .selectFrom("event_actors")
+            .innerJoin("actors", "actors.id", "event_actors.actor_id")
+            .selectAll("actors")
+            .where("event_actors.event_id", "in", [id]),
+        [id],
+      );
+      if (rows.length) out.set(id, rows.map(toActor));
+      return out;
+    }
     for (let i = 0; i < ids.length; i += 400) {
       const rows = await this.db
         .selectFrom("event_actors")

@@ -30,6 +30,23 @@ function article(n: number, over: Partial<Article> = {}): Article {
   };
 }
 
+function record(title: string): EventRecord {
+  return {
+    title,
+    summary: [{ text: "Talks continue.", support: [] }],
+    significance: { text: "", support: [] },
+    content: "Talks continue.",
+    responses: [],
+    type: "CONSULT",
+    intensity: 1,
+    direction: "de-escalating",
+    location: null,
+    theatres: [],
+    engine: "extractive",
+    fallbacks: [],
+  };
+}
+
 function event(id: number, over: Partial<SitrepEvent> = {}): SitrepEvent {
   return {
     id,
@@ -268,6 +285,81 @@ for (const dialect of testDialects()) {
       ).rejects.toThrow("crash");
       expect(await store.state.getState("k")).toBe("v1");
       expect(await store.articles.countArticles()).toBe(0);
+    });
+
+    it("answers the event page's reads in order, and never with a transaction's uncommitted writes", async () => {
+      store = await dialect.open();
+      await store.events.upsertEvents([event(1), event(2), event(3)]);
+      await store.articles.insertArticles([
+        article(3, { eventId: 1, publishedAt: "2026-11-02T08:00:00.000Z" }),
+        article(1, { eventId: 1, publishedAt: "2026-11-03T08:00:00.000Z", syndicatedOf: "a2" }),
+        article(2, { eventId: 1, publishedAt: "2026-11-02T08:00:00.000Z", sentences: ["One.", "Two."] }),
+      ]);
+      expect((await store.articles.articlesOfEvent(1)).map((a) => a.id)).toEqual(["a2", "a3", "a1"]);
+      const refs = await store.articles.memberRefsOf(1);
+      expect(refs.map((a) => [a.id, a.syndicatedOf])).toEqual([
+        ["a2", null],
+        ["a3", null],
+        ["a1", "a2"],
+      ]);
+      expect(refs[0]).toMatchObject({ title: "Ceasefire talks round 2", url: "https://news.example/2" });
+      expect(refs[0].sentences).toEqual(["One.", "Two."]);
+      const evidence = {
+        sharedActors: [],
+        sharedPlaces: [],
+        cues: [],
+        intensityChange: null,
+        textSimilarity: 0,
+      };
+      await store.links.replaceLinksFrom(
+        2,
+        [{ fromEvent: 2, toEvent: 1, type: "parallel", confidence: 0.6, explanation: "x", evidence }],
+        NOW,
+      );
+      await store.links.replaceLinksFrom(
+        3,
+        [{ fromEvent: 3, toEvent: 1, type: "response", confidence: 0.9, explanation: "y", evidence }],
+        NOW,
+      );
+      await store.links.replaceLinksFrom(
+        1,
+        [{ fromEvent: 1, toEvent: 77, type: "parallel", confidence: 0.7, explanation: "z", evidence }],
+        NOW,
+      );
+      await store.events.saveRecord(3, record("Truce agreed"), []);
+      expect((await store.links.linksOf(1)).map((l) => l.fromEvent)).toEqual([3, 1, 2]);
+      // Both directions with the other end's head; the link to event 77, which is not stored, left out.
+      expect(await store.links.relatedOf(1)).toEqual([
+        {
+          link: { fromEvent: 3, toEvent: 1, type: "response", confidence: 0.9, explanation: "y", evidence },
+          other: { id: 3, title: "Truce agreed", firstSeen: "2026-11-01T00:00:00.000Z", pending: false },
+        },
+        {
+          link: { fromEvent: 2, toEvent: 1, type: "parallel", confidence: 0.6, explanation: "x", evidence },
+          other: { id: 2, title: null, firstSeen: "2026-11-01T00:00:00.000Z", pending: true },
+        },
+      ]);
+      expect((await store.links.relatedOf(3)).map((x) => [x.link.toEvent, x.other.id])).toEqual([[1, 1]]);
+      const changes = ["created", "updated", "merged"].map((detail, i) => ({
+        eventId: 1,
+        change: { at: `2026-11-0${3 - i}T00:00:00.000Z`, kind: "linked" as const, detail },
+      }));
+      await store.events.addChanges(changes);
+      expect((await store.events.changesOf(1)).map((c) => c.detail)).toEqual([
+        "created",
+        "updated",
+        "merged",
+      ]);
+      // A read outside a transaction that is under way waits for it (here: sees nothing of a rolled-back event).
+      let during: Promise<unknown> = Promise.resolve();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.events.upsertEvents([event(9)]);
+          during = store.events.getEvent(9);
+          throw new Error("crash");
+        }),
+      ).rejects.toThrow("crash");
+      expect(await during).toBeNull();
     });
 
     it("stores links on both ends and escalation days", async () => {
