@@ -9,7 +9,7 @@ const compiled = new Map<string, CompiledQuery>();
  * Reads for hot paths (the event page), built and compiled once per dialect and then run with new parameter values.
  * Building and compiling a Kysely query costs more than SQLite's indexed lookup itself. On SQLite the compiled SQL
  * runs as a prepared statement on the connection directly, skipping Kysely's connection lock and promise chain
- * (most of the garbage an uncached page made); while a transaction holds the connection, reads go through Kysely
+ * (a third of the garbage an uncached page made); while a transaction holds the connection, reads go through Kysely
  * and so wait for it, as before.
  */
 export class CompiledReads {
