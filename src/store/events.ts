@@ -224,7 +224,12 @@ export class EventQueries {
 
   /** Live events (not redirects), newest activity first, filtered. */
   async listEvents(f: EventFilter = {}): Promise<SitrepEvent[]> {
-    let q = this.db.selectFrom("events").selectAll("events").where("events.redirect_to", "is", null);
+    // `+redirect_to`: almost every event has none, yet SQLite would pick that index and sort every live event
+    // (64 ms over 20,000); without it, it walks last_updated newest first and stops at the page (0.2 ms).
+    let q = this.db
+      .selectFrom("events")
+      .selectAll("events")
+      .where(sql<number | null>`+${sql.ref("events.redirect_to")}`, "is", null);
     if (f.theatre)
       q = q.where("events.id", "in", (eb) =>
         eb
