@@ -71,11 +71,16 @@ export function relationType(input: RelationInput): TypedRelation {
   return out("context", has("context", cues));
 }
 
+// What an effort toward an end is made of: talks, offers, backing, help. A truce, a release or a concession is an
+// outcome, not an effort, and two of them are not parallel efforts ("Ankara welcomes the truce extension" and
+// "the Lebanon truce begins" were).
+const EFFORTS: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST"]);
+
 // Concurrent efforts toward one end by different actors: the same kind of cooperative act, each side with a
 // country the other lacks and at least one they share, within two weeks, not the same story told twice.
 function isParallel(newer: EventDigest, older: EventDigest, e: PairEvidence): boolean {
   if (e.days > PARALLEL_DAYS || e.sharedCountries.length === 0 || e.coreOverlap >= 0.5) return false;
-  if (newer.type === null || newer.type !== older.type) return false;
+  if (newer.type === null || newer.type !== older.type || !EFFORTS.has(newer.type)) return false;
   if ((newer.intensity ?? -1) < COOPERATIVE_FLOOR || (older.intensity ?? -1) < COOPERATIVE_FLOOR)
     return false;
   return distinct(newer, older).length > 0 && distinct(older, newer).length > 0;
