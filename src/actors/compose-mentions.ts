@@ -1,5 +1,5 @@
 import type { Actor } from "../model/actor.ts";
-import { slugify } from "./gazetteer/index.ts";
+import { ownedName, slugify } from "./gazetteer/index.ts";
 import type { Hit } from "./match-entries.ts";
 import { countryActor, entryActor, kindForSector, makeActor, type SpanMention } from "./mention.ts";
 import {
@@ -46,7 +46,6 @@ const SEATS = new Set([
   "Zhongnanhai",
 ]);
 const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our"]);
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult): Actor {
   const mod = np.modifier;
@@ -88,7 +87,11 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const owner = mod ? entryActor(mod).name : iso3 ? countryActor(iso3).name : "";
   return makeActor({
     id: base ?? `unresolved:${slugify(roleText)}`,
-    name: owner ? `${upperFirst(roleText)} (${owner})` : upperFirst(roleText),
+    name: ownedName(
+      roleText,
+      mod ? (mod.kind === "org" || mod.kind === "person" ? null : mod.iso3) : iso3,
+      owner,
+    ),
     kind: titleHead && !organHead && np.heads[0].kind === "title" ? "official" : kindForSector(sector),
     country: iso3,
     code,

@@ -43,3 +43,32 @@ export function addSurnameMentions(a: SentenceAnalysis, surnames: Map<string, Ac
   });
   if (added) a.mentions.sort((x, y) => x.start - y.start);
 }
+
+/** Remembers each named person's title ("President Masoud Pezeshkian" → "president"); two people, no title. */
+export function learnTitles(a: SentenceAnalysis, titled: Map<string, Actor | null>): void {
+  for (const m of a.mentions) {
+    const role = m.actor.kind === "person" ? m.actor.role?.toLowerCase() : undefined;
+    if (!role) continue;
+    const known = titled.get(role);
+    if (known === undefined) titled.set(role, m.actor);
+    else if (known && known.id !== m.actor.id) titled.set(role, null);
+  }
+}
+
+/**
+ * "The President also called on …" after "President Masoud Pezeshkian": a bare title names the one person met
+ * earlier in the article with that title, unless it names another country ("the US President").
+ */
+export function resolveTitles(a: SentenceAnalysis, titled: Map<string, Actor | null>): void {
+  if (titled.size === 0) return;
+  for (const m of a.mentions) {
+    if (m.actor.kind !== "official" || !m.actor.role) continue;
+    const person = titled.get(m.actor.role.toLowerCase());
+    if (!person) continue;
+    if (m.actor.country && person.country && m.actor.country !== person.country) continue;
+    m.actor = person;
+    m.code = person.code;
+    m.needsContext = false;
+    m.weak = false;
+  }
+}

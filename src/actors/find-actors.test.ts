@@ -58,6 +58,29 @@ describe("findActors", () => {
     });
   }
 
+  it("links a bare title to the one person named earlier with it, not to another country's", () => {
+    const got = findActors([
+      "President Masoud Pezeshkian said on Tuesday that Iran seeks peace.",
+      "The President also called on the governors to focus on the economy.",
+      "The US President said talks would continue.",
+    ]);
+    expect(got.filter((m) => m.sentence === 1).map((m) => m.actor.id)).toContain("person:masoud-pezeshkian");
+    expect(got.filter((m) => m.sentence === 2).map((m) => m.actor.id)).not.toContain(
+      "person:masoud-pezeshkian",
+    );
+  });
+
+  it("names a country's bodies with its demonym", () => {
+    const names = findActors([
+      "Saudi Arabia's Foreign Ministry welcomed the statements.",
+      "Iranian students protested in Tehran.",
+      "The Lebanese army said no rockets were fired.",
+    ]).map((m) => m.actor.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["Saudi Foreign Ministry", "Iranian students", "Lebanese army"]),
+    );
+  });
+
   it("codes militaries, armed groups and international organisations", () => {
     const got = findActors(["Israeli troops clashed with Hezbollah fighters near a UNIFIL post, NATO said."]);
     const ids = got.map((m) => [m.actor.id, m.actor.sector]);

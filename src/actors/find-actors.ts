@@ -1,6 +1,6 @@
 import type { Actor, ActorMention } from "../model/actor.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./analyze-sentence.ts";
-import { addSurnameMentions, learnSurnames } from "./coreference.ts";
+import { addSurnameMentions, learnSurnames, learnTitles, resolveTitles } from "./coreference.ts";
 import type { SpanMention } from "./mention.ts";
 import { resolveContext } from "./resolve-context.ts";
 
@@ -67,12 +67,15 @@ export function analyzeArticle(sentences: string[]): ArticleActors {
   const analyses = sentences.map((s) => analyzeSentence(s));
   const fallback = mainCountry(analyses);
   const surnames = new Map<string, Actor | null>();
+  const titled = new Map<string, Actor | null>();
   const actors: ActorMention[] = [];
   const places: PlaceMention[] = [];
   analyses.forEach((a, i) => {
     addSurnameMentions(a, surnames);
+    resolveTitles(a, titled);
     resolveContext(a.tokens, a.mentions, fallback);
     learnSurnames(a, surnames);
+    learnTitles(a, titled);
     for (const m of a.mentions) {
       if (m.place && m.actor.country) {
         const start = a.tokens[m.start].start;

@@ -1,4 +1,4 @@
-import { COUNTRY_NAMES } from "./gazetteer/index.ts";
+import { COUNTRY_NAMES, ownedName } from "./gazetteer/index.ts";
 import { NP_FILLERS } from "./gazetteer/vocabulary.ts";
 import type { SpanMention } from "./mention.ts";
 import type { Token } from "./tokenize.ts";
@@ -31,7 +31,7 @@ function withCode(m: SpanMention, code: string, weak: boolean): void {
   a.country = code;
   if (a.kind !== "person") {
     a.id = `${code}-${a.sector ?? "GOV"}`;
-    a.name = `${a.name} (${COUNTRY_NAMES.get(code) ?? code})`;
+    a.name = ownedName(a.name, code, COUNTRY_NAMES.get(code) ?? code);
   }
 }
 

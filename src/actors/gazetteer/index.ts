@@ -44,6 +44,22 @@ const KIND_PRIORITY: Record<EntryKind, number> = {
 };
 
 /** Turns a name into an id slug ("Esmail Baghaei" → "esmail-baghaei"). */
+/**
+ * How a country's body or group reads: "Iranian students", "Saudi Foreign Ministry", "Iranian president"; a
+ * country without a demonym in the gazetteer keeps "Students (Nauru)".
+ */
+export function ownedName(role: string, iso3: string | null, owner: string): string {
+  const demonym = iso3 ? COUNTRY_DEMONYMS.get(iso3) : undefined;
+  const words = role.trim().split(/\s+/);
+  if (!demonym || !owner || owner !== COUNTRY_NAMES.get(iso3 ?? "")) {
+    const r = role.charAt(0).toUpperCase() + role.slice(1);
+    return owner ? `${r} (${owner})` : r;
+  }
+  // A proper body keeps its capitals ("Foreign Ministry"); a common noun reads in lower case ("students").
+  const proper = words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
+  return `${demonym} ${proper ? role : role.charAt(0).toLowerCase() + role.slice(1)}`;
+}
+
 export function slugify(name: string): string {
   return name
     .normalize("NFKD")
@@ -57,6 +73,8 @@ export function slugify(name: string): string {
 const index = new Map<string, Compiled[]>();
 /** Canonical country name per ISO-3. */
 export const COUNTRY_NAMES = new Map<string, string>();
+/** The usual demonym per ISO-3 ("Iranian", "Saudi"), for naming a country's bodies ("Iranian government"). */
+export const COUNTRY_DEMONYMS = new Map<string, string>();
 /** Canonical organisation entries per id ("org:nato"). */
 export const ORGS = new Map<string, Entry>();
 
@@ -86,6 +104,7 @@ function addCountries(): void {
   ])) {
     const name = row.names[0];
     COUNTRY_NAMES.set(row.iso3, name);
+    if (row.demonyms[0]) COUNTRY_DEMONYMS.set(row.iso3, row.demonyms[0]);
     const iso3 = row.iso3;
     for (const n of row.names) add(n, { kind: "country", name, iso3 });
     for (const d of row.demonyms) add(d, { kind: "demonym", name, iso3 });
