@@ -97,6 +97,37 @@ export function analyzeMembers(articles: Article[]): MemberAnalysis {
   );
 }
 
+/**
+ * "The President also called on …" after "President Masoud Pezeshkian said …" in the same report: a bare title
+ * (an official with no name) stands for the one person named earlier in that report with the title, unless the
+ * two countries differ. Sentences are analysed one by one, so the report's order is rebuilt from their indexes.
+ */
+function titledPeople(
+  sentences: SourceSentence[],
+  analyses: ReturnType<typeof analyzeSentence>[],
+): (s: SourceSentence, a: Actor) => Actor | null {
+  const people = new Map<string, { sentence: number; actor: Actor }[]>();
+  sentences.forEach((s, i) => {
+    for (const m of analyses[i].mentions) {
+      if (m.actor.kind !== "person" || !m.actor.role) continue;
+      const list = people.get(s.articleId) ?? [];
+      list.push({ sentence: s.sentence, actor: m.actor });
+      people.set(s.articleId, list);
+    }
+  });
+  return (s, a) => {
+    if (a.kind !== "official" || !a.role) return null;
+    const role = a.role.toLowerCase();
+    const earlier = (people.get(s.articleId) ?? []).filter(
+      (p) => p.sentence < s.sentence && p.actor.role?.toLowerCase() === role,
+    );
+    const ids = new Set(earlier.map((p) => p.actor.id));
+    if (ids.size !== 1) return null;
+    const person = earlier[0].actor;
+    return a.country && person.country && a.country !== person.country ? null : person;
+  };
+}
+
 function aggregate(sentences: SourceSentence[], scores: number[], headlines: string[]): MemberAnalysis {
   const weight = new Map<string, number>();
   const roleWeight = { source: new Map<string, number>(), target: new Map<string, number>() };
@@ -105,9 +136,18 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const mentions: MemberAnalysis["mentions"] = {};
   const places = new Map<string, number>();
   const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
+  const analyses = sentences.map((s) => analyzeSentence(s.text));
+  const titled = titledPeople(sentences, analyses);
   sentences.forEach((s, i) => {
-    const coded = codeSentence(s.text);
-    const analysis = analyzeSentence(s.text);
+    const person = (a: Actor) => titled(s, a) ?? a;
+    const raw = codeSentence(s.text);
+    const coded = {
+      ...raw,
+      sourceActors: raw.sourceActors.map(person),
+      targetActors: raw.targetActors.map(person),
+    };
+    const analysis = analyses[i];
+    for (const m of analysis.mentions) m.actor = person(m.actor);
     const sources = new Set(coded.sourceActors.map((a) => a.id));
     const list: MemberAnalysis["mentions"][string] = [];
     for (const m of analysis.mentions) {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "../model/article.ts";
+import { analyzeMembers } from "./analyze-members.ts";
+
+function article(id: string, sentences: string[]): Article {
+  return {
+    id,
+    sourceId: "test",
+    externalId: id,
+    url: null,
+    canonicalUrl: null,
+    title: sentences[0],
+    text: sentences.join(" "),
+    outlet: "Test Wire",
+    language: "en",
+    publishedAt: "2026-11-10T10:00:00.000Z",
+    dateEstimated: false,
+    fetchedAt: "2026-11-10T10:00:00.000Z",
+    contentHash: id,
+    syndicatedOf: null,
+    sentences,
+    eventId: 1,
+    seq: 1,
+    gold: null,
+  };
+}
+
+describe("analyzeMembers", () => {
+  it("credits what 'the President' does to the president the report named earlier", () => {
+    const a = analyzeMembers([
+      article("a1", [
+        "President Masoud Pezeshkian said on Tuesday that Iran seeks peace and stability in the region.",
+        "The President also called on the governors to focus on reconstruction in Khuzestan and Bushehr provinces.",
+      ]),
+    ]);
+    const ids = a.actors.map((x) => x.id);
+    expect(ids).toContain("person:masoud-pezeshkian");
+    expect(ids).not.toContain("IRN-GOV");
+    const second = a.sentences.find((s) => s.text.startsWith("The President"));
+    expect(a.actorSentences["person:masoud-pezeshkian"]).toContain(second?.ref);
+  });
+});
