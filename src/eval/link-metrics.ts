@@ -59,19 +59,11 @@ export function linkMetrics(
   };
   let lp = 0;
   let leaf = 0;
-  const neighbours = new Map<number, Set<number>>();
   for (const l of links) {
     if (shares(labels, l.fromEvent, l.toEvent)) lp++;
     if (shares(stories, l.fromEvent, l.toEvent)) leaf++;
-    for (const [a, b] of [
-      [l.fromEvent, l.toEvent],
-      [l.toEvent, l.fromEvent],
-    ]) {
-      const s = neighbours.get(a) ?? new Set<number>();
-      s.add(b);
-      neighbours.set(a, s);
-    }
   }
+  const neighbours = neighboursOf(links);
   const targets = recallTargets(members);
   let hits = 0;
   for (const [eventId, t] of targets) {
@@ -86,6 +78,21 @@ export function linkMetrics(
     story_recall: ratio(hits, targets.size),
     recall_events: targets.size,
   };
+}
+
+/** Per event, the events linked to it in either direction. */
+function neighboursOf(links: { fromEvent: number; toEvent: number }[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  const add = (a: number, b: number) => {
+    const s = out.get(a) ?? new Set<number>();
+    s.add(b);
+    out.set(a, s);
+  };
+  for (const l of links) {
+    add(l.fromEvent, l.toEvent);
+    add(l.toEvent, l.fromEvent);
+  }
+  return out;
 }
 
 /** Per event, the other events holding an earlier same-story entry within 30 days of one of its members. */
@@ -172,16 +179,7 @@ export function goldAudit(members: MemberGold[], links: { fromEvent: number; toE
   const trusted = members.filter((m) => ok.get(m));
   const all = recallTargets(members);
   const good = recallTargets(trusted);
-  const neighbours = new Map<number, Set<number>>();
-  for (const l of links)
-    for (const [a, b] of [
-      [l.fromEvent, l.toEvent],
-      [l.toEvent, l.fromEvent],
-    ]) {
-      const s = neighbours.get(a) ?? new Set<number>();
-      s.add(b);
-      neighbours.set(a, s);
-    }
+  const neighbours = neighboursOf(links);
   const recall = (targets: Map<number, Set<number>>, ids: number[]) => {
     let hits = 0;
     for (const id of ids) if ([...(targets.get(id) ?? [])].some((x) => neighbours.get(id)?.has(x))) hits++;

@@ -2,11 +2,8 @@ import { z } from "zod";
 import type { EventDigest } from "../model/digest.ts";
 import type { EventLink } from "../model/link.ts";
 import { findUngrounded } from "../synthesize/grounding.ts";
-import { anthropicMessages } from "../synthesize/llm/anthropic-messages.ts";
 import type { Prompt } from "../synthesize/llm/build-prompt.ts";
-import type { LlmReply } from "../synthesize/llm/llm-protocol.ts";
-import { openAiChat } from "../synthesize/llm/openai-chat.ts";
-import { postWithRetry } from "../synthesize/llm/post-with-retry.ts";
+import { createLlmClient, type LlmClientOptions } from "../synthesize/llm/llm-client.ts";
 import { eventRef, type NameOf } from "./explain-link.ts";
 
 /** One link to explain, with both events' digests. */
@@ -24,20 +21,8 @@ export interface LinkExplainer {
   explain(newer: EventDigest, links: LinkToExplain[], nameOf: NameOf): Promise<void>;
 }
 
-/** Settings of the LLM explainer (config keys llm.*). */
-export interface LlmExplainerOptions {
-  provider: "openai" | "anthropic";
-  baseUrl: string;
-  model: string;
-  apiKey: string;
-  timeoutMs: number;
-  maxRetries: number;
-  /** Most requests this explainer sends (one per newer event); beyond it, templates stay. */
-  budget: number;
-  fetch?: typeof fetch;
-  retryBaseMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+/** Settings of the LLM explainer (config keys llm.*): one request per newer event counts against the budget. */
+export type LlmExplainerOptions = LlmClientOptions;
 
 const TASK = "link_explanations";
 const MAX_CHARS = 450;
@@ -74,33 +59,13 @@ For each link (L1, L2, ...) write one or two sentences from the point of view of
 
 /** The LLM explainer: one request per newer event for all its new links, each answer checked before use. */
 export function createLlmLinkExplainer(options: LlmExplainerOptions): LinkExplainer {
-  const protocol = options.provider === "anthropic" ? anthropicMessages : openAiChat;
+  const ask = createLlmClient(options);
   const name = `llm:${options.model}`;
-  const policy = {
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    retryBaseMs: options.retryBaseMs ?? 1_000,
-    fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
-  };
-  let used = 0;
-
-  async function ask(prompt: Prompt): Promise<LlmReply> {
-    if (used >= options.budget) return { ok: false, reason: "budget exhausted" };
-    used++;
-    try {
-      const result = await postWithRetry(protocol.request(options, prompt, JSON_SCHEMA, TASK), policy);
-      return result.ok ? protocol.reply(result.json) : result;
-    } catch (err) {
-      return { ok: false, reason: `request failed: ${err instanceof Error ? err.name : "error"}` };
-    }
-  }
-
   return {
     name,
     async explain(newer, links, nameOf) {
       if (!links.length) return;
-      const reply = await ask(buildLinkPrompt(newer, links, nameOf));
+      const reply = await ask(buildLinkPrompt(newer, links, nameOf), JSON_SCHEMA, TASK);
       const parsed = reply.ok ? replySchema.safeParse(reply.value) : null;
       const texts = new Map<string, string>();
       if (parsed?.success) for (const e of parsed.data.explanations) texts.set(e.link, e.text);

@@ -12,6 +12,7 @@ import type { EventDigest } from "../model/digest.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
 import type { Theatre } from "../model/theatre.ts";
+import { llmOptionsFrom } from "../synthesize/llm/llm-client.ts";
 import type { PipelineContext } from "./context.ts";
 
 /** The linking state of one pipeline context: the window's index, current links, storylines and theatre days. */
@@ -158,15 +159,7 @@ function createExplainer(ctx: PipelineContext): LinkExplainer | null {
   const c = ctx.config;
   const engine = c["link.engine"] === "auto" ? c["synth.engine"] : c["link.engine"];
   if (engine !== "llm") return null;
-  return createLlmLinkExplainer({
-    provider: c["llm.provider"],
-    baseUrl: c["llm.baseUrl"],
-    model: c["llm.model"],
-    apiKey: c["llm.apiKey"],
-    timeoutMs: c["llm.timeoutMs"],
-    maxRetries: c["llm.maxRetries"],
-    budget: c["llm.budget"],
-  });
+  return createLlmLinkExplainer(llmOptionsFrom(c));
 }
 
 /** An event's digest and the texts of its member reports (the unit index's units). */

@@ -9,6 +9,7 @@ import type { SynthesisEngine } from "../synthesize/engine.ts";
 import { createExtractiveEngine } from "../synthesize/extractive/create-extractive-engine.ts";
 import { fullContent } from "../synthesize/full-content.ts";
 import { createLlmEngine } from "../synthesize/llm/create-llm-engine.ts";
+import { llmOptionsFrom } from "../synthesize/llm/llm-client.ts";
 import { outletActor } from "../synthesize/outlet-actor.ts";
 import type { PipelineContext } from "./context.ts";
 
@@ -31,17 +32,7 @@ export function installSynthesis(ctx: PipelineContext, engine?: SynthesisEngine)
 function createEngine(ctx: PipelineContext): SynthesisEngine {
   const extractive = createExtractiveEngine();
   if (ctx.config["synth.engine"] !== "llm") return extractive;
-  const c = ctx.config;
-  return createLlmEngine({
-    provider: c["llm.provider"],
-    baseUrl: c["llm.baseUrl"],
-    model: c["llm.model"],
-    apiKey: c["llm.apiKey"],
-    timeoutMs: c["llm.timeoutMs"],
-    maxRetries: c["llm.maxRetries"],
-    budget: c["llm.budget"],
-    fallback: extractive,
-  });
+  return createLlmEngine({ ...llmOptionsFrom(ctx.config), fallback: extractive });
 }
 
 /** Writes (or rewrites) the record of each live event: actors, type, intensity, theatres, direction, text. */
