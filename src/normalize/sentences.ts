@@ -1,7 +1,14 @@
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
+import type WinkNLP from "wink-nlp";
+import { lazyRequire } from "./lazy-require.ts";
 
-const nlp = winkNLP(model, ["sbd"]);
+type Nlp = ReturnType<typeof WinkNLP>;
+const winkNLP = lazyRequire<typeof WinkNLP>("wink-nlp");
+const model = lazyRequire<Parameters<typeof WinkNLP>[0]>("wink-eng-lite-web-model");
+let sbd: Nlp | undefined;
+const nlp = (): Nlp => {
+  sbd ??= winkNLP()(model(), ["sbd"]);
+  return sbd;
+};
 
 /** Splits text into sentences (wink-nlp), paragraph breaks always ending a sentence. */
 export function splitSentences(text: string): string[] {
@@ -13,7 +20,7 @@ export function splitSentences(text: string): string[] {
       out.push(p);
       continue;
     }
-    for (const s of nlp.readDoc(p).sentences().out()) {
+    for (const s of nlp().readDoc(p).sentences().out()) {
       const t = s.trim();
       if (t) out.push(t);
     }
