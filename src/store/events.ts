@@ -3,6 +3,7 @@ import type { Actor, ActorResponse, SentenceRef } from "../model/actor.ts";
 import type { Direction, EventChange, EventRecord, SitrepEvent } from "../model/event.ts";
 import type { CompiledReads } from "./compiled.ts";
 import type { Dialect } from "./connect.ts";
+import { insertNew } from "./insert-new.ts";
 import type { ActorsTable, Database, EventsTable } from "./schema.ts";
 
 /** Filters for listing events. */
@@ -119,24 +120,9 @@ export class EventQueries {
       })),
     );
     await this.saveActors(items.flatMap((i) => i.actors));
-    for (let i = 0; i < theatres.length; i += 400)
-      await this.db
-        .insertInto("event_theatres")
-        .values(theatres.slice(i, i + 400))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    for (let i = 0; i < eventActors.length; i += 400)
-      await this.db
-        .insertInto("event_actors")
-        .values(eventActors.slice(i, i + 400))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    for (let i = 0; i < responses.length; i += 200)
-      await this.db
-        .insertInto("actor_responses")
-        .values(responses.slice(i, i + 200))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    await insertNew(this.db, "event_theatres", theatres, 400);
+    await insertNew(this.db, "event_actors", eventActors, 400);
+    await insertNew(this.db, "actor_responses", responses, 200);
     for (let i = 0; i < items.length; i += 200) {
       const rows = items.slice(i, i + 200).map((x) => {
         const body = `${x.record.summary.map((s) => s.text).join(" ")} ${x.record.content}`;

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { EventLink, RelationType } from "../model/link.ts";
 import type { CompiledReads } from "./compiled.ts";
+import { insertNew } from "./insert-new.ts";
 import type { Database, EventLinksTable } from "./schema.ts";
 
 /** A stored storyline: a named chain of linked events. */
@@ -29,23 +30,7 @@ export class LinkQueries {
 
   /** Replaces the links going out of `fromEvent` (to earlier events). */
   async replaceLinksFrom(fromEvent: number, links: EventLink[], now: string): Promise<void> {
-    await this.db.deleteFrom("event_links").where("from_event", "=", fromEvent).execute();
-    if (!links.length) return;
-    await this.db
-      .insertInto("event_links")
-      .values(
-        links.map((l) => ({
-          from_event: l.fromEvent,
-          to_event: l.toEvent,
-          type: l.type,
-          confidence: l.confidence,
-          explanation: l.explanation,
-          evidence: JSON.stringify(l.evidence),
-          created_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await this.replaceLinksOfMany([fromEvent], links, now);
   }
 
   /** Replaces the outgoing links of many events at once (one delete and chunked inserts). */
@@ -55,22 +40,16 @@ export class LinkQueries {
         .deleteFrom("event_links")
         .where("from_event", "in", fromEvents.slice(i, i + 400))
         .execute();
-    for (let i = 0; i < links.length; i += 200)
-      await this.db
-        .insertInto("event_links")
-        .values(
-          links.slice(i, i + 200).map((l) => ({
-            from_event: l.fromEvent,
-            to_event: l.toEvent,
-            type: l.type,
-            confidence: l.confidence,
-            explanation: l.explanation,
-            evidence: JSON.stringify(l.evidence),
-            created_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    const rows = links.map((l) => ({
+      from_event: l.fromEvent,
+      to_event: l.toEvent,
+      type: l.type,
+      confidence: l.confidence,
+      explanation: l.explanation,
+      evidence: JSON.stringify(l.evidence),
+      created_at: now,
+    }));
+    await insertNew(this.db, "event_links", rows, 200);
   }
 
   /** Removes every link touching an event (before it becomes a redirect). */
