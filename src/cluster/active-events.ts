@@ -5,7 +5,7 @@ import {
   capCentroid,
   countNames,
   type EventData,
-  emptyNorms,
+  emptyEvent,
   isDueForReview,
   type MemberData,
 } from "./event-data.ts";
@@ -80,20 +80,7 @@ export class ActiveEvents {
 
   /** Creates an empty event with the next id. */
   create(): EventData {
-    const e: EventData = {
-      id: this.nextId++,
-      members: [],
-      centroid: new Map(),
-      norms: emptyNorms(),
-      entities: new Map(),
-      entityLabels: new Map(),
-      firstSeen: null,
-      lastUpdated: null,
-      lastActive: null,
-      lastSeq: 0,
-      absorbed: [],
-      checkedSize: 0,
-    };
+    const e = emptyEvent(this.nextId++);
     this.events.set(e.id, e);
     return e;
   }

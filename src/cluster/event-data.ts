@@ -139,9 +139,9 @@ export function emptyNorms(): number[] {
   return new Array<number>(GROUP_COUNT).fill(0);
 }
 
-/** Builds an event from scratch out of member records (used by splits). */
-export function eventFromMembers(id: number, members: MemberData[], centroidCap: number): EventData {
-  const e: EventData = {
+/** An event with no members yet. */
+export function emptyEvent(id: number, members: MemberData[] = []): EventData {
+  return {
     id,
     members,
     centroid: new Map(),
@@ -155,6 +155,11 @@ export function eventFromMembers(id: number, members: MemberData[], centroidCap:
     absorbed: [],
     checkedSize: 0,
   };
+}
+
+/** Builds an event from scratch out of member records (used by splits). */
+export function eventFromMembers(id: number, members: MemberData[], centroidCap: number): EventData {
+  const e = emptyEvent(id, members);
   for (const m of members) {
     addToCentroid(e, m.vec.keys, m.vec.vals);
     countNames(e, m.entities, 1);
