@@ -46,7 +46,29 @@ function actorsOf(mentions: SpanMention[]): Actor[] {
 
 /** Codes one sentence: source and target actors, PLOVER event type and Goldstein intensity. */
 export function codeSentence(text: string): CodedSentence {
-  return codeAnalyzed(analyzeSentence(text));
+  return readSentence(text).coded;
+}
+
+/** A sentence's analysis and its coding, shared: callers must not change them. */
+export interface ReadSentence {
+  analysis: Readonly<SentenceAnalysis>;
+  coded: Readonly<CodedSentence>;
+}
+
+// An event's lead sentences are read again each time the event gains a report, and again to digest it for
+// linking: one reading per text serves them all. Both are pure functions of the text; the oldest go first.
+const READ_CAP = 20_000;
+const read = new Map<string, ReadSentence>();
+
+/** analyzeSentence and codeAnalyzed of a text, remembered for the last READ_CAP texts (results are shared). */
+export function readSentence(text: string): ReadSentence {
+  const known = read.get(text);
+  if (known) return known;
+  const analysis = analyzeSentence(text);
+  const out = { analysis, coded: codeAnalyzed(analysis) };
+  if (read.size >= READ_CAP) read.delete(read.keys().next().value as string);
+  read.set(text, out);
+  return out;
 }
 
 /** Codes a sentence already analyzed by analyzeSentence (reuse its mentions instead of analyzing twice). */

@@ -62,6 +62,10 @@ export const CONFIG_KEYS = {
     doc: "Ingest sequence interval at which the clusterer merges fragments and splits drifted events (also at each batch end).",
   },
   "ingest.batchSize": { schema: num(2000, 1), doc: "Articles per transaction during ingest." },
+  "ingest.normalizeThread": {
+    schema: bool(true),
+    doc: "Normalize the next batch of a long NDJSON ingest on a second thread while the current one is processed.",
+  },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),
     doc: "MinHash Jaccard at or above which an article is a syndicated copy of an earlier one.",

@@ -12,6 +12,33 @@ export type Normalized =
 
 const MAX_TEXT = 200_000;
 
+/** One raw item with the name its errors should use (file:line, URL...). */
+export interface RawItem {
+  item: string;
+  raw: RawArticle;
+}
+
+/** A batch after normalization: the articles kept, in input order, and each refused or doubtful item. */
+export interface NormalizedBatch {
+  articles: Article[];
+  errors: ItemError[];
+  warnings: ItemError[];
+}
+
+/** Normalizes a batch: articles in input order, refused items as errors (the rest of the batch goes on). */
+export function normalizeBatch(items: RawItem[], sourceId: string, now: Date): NormalizedBatch {
+  const out: NormalizedBatch = { articles: [], errors: [], warnings: [] };
+  for (const { item, raw } of items) {
+    const n = normalizeArticle(raw, { sourceId, item, now });
+    if (!n.ok) out.errors.push(n.error);
+    else {
+      out.articles.push(n.article);
+      if (n.warning) out.warnings.push(n.warning);
+    }
+  }
+  return out;
+}
+
 /** Normalizes one raw item: canonical URL, language, date (never future), sentences, content hash, stable id. */
 export function normalizeArticle(
   raw: RawArticle,

@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { SitrepError } from "../model/errors.ts";
+import { type NormalizedBatch, normalizeBatch } from "../normalize/normalize-article.ts";
+import { NormalizeThread } from "../normalize/normalize-thread.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import type { PipelineContext } from "./context.ts";
-import { type InputItem, processArticles } from "./process-articles.ts";
+import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
 
 /** Progress callback: items read so far. */
@@ -98,6 +100,16 @@ async function ingestNdjson(
   onProgress?: OnProgress,
 ): Promise<void> {
   const batchSize = ctx.config["ingest.batchSize"];
+  // Batch N+1 is read and normalized (on the second thread when configured) while batch N is processed.
+  const thread = ctx.config["ingest.normalizeThread"] ? new NormalizeThread() : null;
+  let pending: { read: number; batch: Promise<NormalizedBatch> } | null = null;
+  const finish = async () => {
+    if (!pending) return;
+    const { read, batch } = pending;
+    pending = null;
+    addReport(report, await processNormalized(ctx, sourceId, read, await batch));
+    onProgress?.(report.read);
+  };
   try {
     for await (const batch of readNdjsonBatches(typeof input === "string" ? input : Readable.from(input), {
       name,
@@ -109,9 +121,13 @@ async function ingestNdjson(
         item: `${name}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`,
         raw,
       }));
-      addReport(report, await processArticles(ctx, sourceId, items));
-      onProgress?.(report.read);
+      const normalized = thread
+        ? thread.normalize(items, sourceId, ctx.now())
+        : Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
+      await finish();
+      pending = { read: items.length, batch: normalized };
     }
+    await finish();
     if (report.read === 0)
       report.errors.push({
         item: name,
@@ -119,6 +135,8 @@ async function ingestNdjson(
         reason: "empty input: no lines with articles",
       });
   } catch (err) {
+    // A read error after a good batch: that batch is still stored.
+    await finish();
     if (err instanceof SitrepError) {
       report.errors.push({ item: name, code: err.code, reason: err.message });
       return;
@@ -129,6 +147,8 @@ async function ingestNdjson(
       return;
     }
     throw err;
+  } finally {
+    await thread?.close();
   }
 }
 

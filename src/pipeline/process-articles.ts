@@ -1,8 +1,8 @@
 import type { ClusterEventState } from "../cluster/event-data.ts";
-import type { Article, RawArticle } from "../model/article.ts";
+import type { Article } from "../model/article.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
-import { normalizeArticle } from "../normalize/normalize-article.ts";
+import { type NormalizedBatch, normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import type { Store } from "../store/store.ts";
 import { type PipelineContext, restoreState, saveState } from "./context.ts";
 import { emptyReport, type IngestReport } from "./report.ts";
@@ -11,10 +11,7 @@ import { emptyReport, type IngestReport } from "./report.ts";
 type RefineStep = ReturnType<PipelineContext["clusterer"]["refine"]>;
 
 /** One input item with the name errors should use (file:line, URL...). */
-export interface InputItem {
-  item: string;
-  raw: RawArticle;
-}
+export type InputItem = RawItem;
 
 /**
  * The core use case: normalize, drop articles already stored, mark syndicated copies, assign events,
@@ -25,10 +22,22 @@ export async function processArticles(
   sourceId: string,
   items: InputItem[],
 ): Promise<IngestReport> {
+  return processNormalized(ctx, sourceId, items.length, normalizeBatch(items, sourceId, ctx.now()));
+}
+
+/** processArticles after normalization: `read` items gave `batch` (normalized here or on another thread). */
+export async function processNormalized(
+  ctx: PipelineContext,
+  sourceId: string,
+  read: number,
+  batch: NormalizedBatch,
+): Promise<IngestReport> {
   const report = emptyReport(sourceId);
-  report.read = items.length;
+  report.read = read;
+  report.errors.push(...batch.errors);
+  report.warnings.push(...batch.warnings);
   const now = ctx.now();
-  const fresh = await dropKnown(ctx.store, normalizeAll(items, sourceId, now, report), report);
+  const fresh = await dropKnown(ctx.store, batch.articles, report);
   if (!fresh.length) return report;
   fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
   let touchedIds: number[] = [];
@@ -114,19 +123,6 @@ export async function processArticles(
     }
   }
   return report;
-}
-
-function normalizeAll(items: InputItem[], sourceId: string, now: Date, report: IngestReport): Article[] {
-  const out: Article[] = [];
-  for (const { item, raw } of items) {
-    const n = normalizeArticle(raw, { sourceId, item, now });
-    if (!n.ok) report.errors.push(n.error);
-    else {
-      out.push(n.article);
-      if (n.warning) report.warnings.push(n.warning);
-    }
-  }
-  return out;
 }
 
 /** Removes articles already stored or repeated inside the batch (same id, canonical URL or content). */

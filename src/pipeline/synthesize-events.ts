@@ -52,10 +52,11 @@ export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Pro
   // In time order, so each event's direction sees the earlier events of the same batch too.
   events.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id - b.id);
   const batch: Recent[] = [];
+  const stored = new StoredIntensities(ctx, events);
   for (const event of events) {
     const articles = members.get(event.id) ?? [];
     if (!articles.length) continue;
-    const { record, actors } = await synthesizeOne(ctx, setup, event, articles, batch);
+    const { record, actors } = await synthesizeOne(setup, event, articles, batch, stored);
     written.push({ event, record, actors });
     if (record.intensity !== null)
       batch.push({
@@ -83,11 +84,11 @@ export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Pro
 }
 
 async function synthesizeOne(
-  ctx: PipelineContext,
   setup: { engine: SynthesisEngine; theatres: Theatre[] },
   event: SitrepEvent,
   articles: Article[],
   batch: Recent[],
+  stored: StoredIntensities,
 ): Promise<{ record: EventRecord; actors: Actor[] }> {
   const m = analyzeMembers(articles);
   const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))].flatMap(
@@ -108,7 +109,7 @@ async function synthesizeOne(
     setup.theatres,
   ).slice(0, 3);
   const direction: Direction = await directionFor(
-    ctx,
+    stored,
     event,
     theatres.map((t) => t.id),
     m.intensity,
@@ -162,19 +163,53 @@ interface Recent {
 
 /** Direction of an event against its theatres' events of the 14 days before it (stored, or earlier in this batch). */
 async function directionFor(
-  ctx: PipelineContext,
+  stored: StoredIntensities,
   event: SitrepEvent,
   theatres: string[],
   intensity: number | null,
   batch: Recent[],
 ): Promise<Direction> {
   if (!theatres.length || intensity === null) return "unknown";
-  const from = new Date(Date.parse(event.firstSeen) - 14 * 86_400_000).toISOString();
+  const from = new Date(Date.parse(event.firstSeen) - DIRECTION_DAYS * 86_400_000).toISOString();
   const recent = new Map<number, number>();
   for (const t of theatres.slice(0, 2)) {
-    for (const e of await ctx.store.events.intensitiesBetween(t, from, event.firstSeen))
-      if (e.id !== event.id) recent.set(e.id, e.intensity);
+    for (const e of await stored.of(t))
+      if (e.firstSeen >= from && e.firstSeen < event.firstSeen && e.id !== event.id)
+        recent.set(e.id, e.intensity);
     for (const r of batch) if (r.time >= from && r.theatres.includes(t)) recent.set(r.id, r.intensity);
   }
   return directionOf(intensity, [...recent.values()]);
+}
+
+const DIRECTION_DAYS = 14;
+
+/**
+ * Stored intensities per theatre over a batch's time span (read once per theatre: the store does not change
+ * while a batch is synthesized, and a query per event and theatre was a tenth of the store's time in ingest).
+ */
+class StoredIntensities {
+  private readonly ctx: PipelineContext;
+  private readonly from: string;
+  private readonly to: string;
+  private readonly byTheatre = new Map<
+    string,
+    Promise<{ id: number; firstSeen: string; intensity: number }[]>
+  >();
+
+  constructor(ctx: PipelineContext, events: SitrepEvent[]) {
+    this.ctx = ctx;
+    const times = events.map((e) => Date.parse(e.firstSeen));
+    this.from = new Date(Math.min(...times) - DIRECTION_DAYS * 86_400_000).toISOString();
+    // The last event's own instant is excluded per event, so the span ends just after it.
+    this.to = new Date(Math.max(...times) + 1).toISOString();
+  }
+
+  of(theatre: string) {
+    let rows = this.byTheatre.get(theatre);
+    if (!rows) {
+      rows = this.ctx.store.events.intensitiesBetween(theatre, this.from, this.to);
+      this.byTheatre.set(theatre, rows);
+    }
+    return rows;
+  }
 }

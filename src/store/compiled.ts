@@ -32,6 +32,25 @@ export class CompiledReads {
     build: (db: Kysely<Database>) => Compilable<R>,
     params: unknown[],
   ): Promise<R[]> {
+    const query = this.compiled(key, build, params);
+    if (this.sqlite && !this.sqlite.inTransaction) return this.sqlite.prepare(query.sql).all(params) as R[];
+    return (await this.db.executeQuery<R>({ ...query, parameters: params })).rows;
+  }
+
+  /**
+   * Runs a statement compiled once under `key` on `db` (the store or a transaction), with `params`; same rules
+   * for `build` as `rows`. Per-row writes of a batch (tens of thousands per ingest) skip building and compiling.
+   */
+  async run(
+    db: Kysely<Database>,
+    key: string,
+    build: (db: Kysely<Database>) => Compilable<unknown>,
+    params: unknown[],
+  ): Promise<void> {
+    await db.executeQuery({ ...this.compiled(key, build, params), parameters: params });
+  }
+
+  private compiled<R>(key: string, build: (db: Kysely<Database>) => Compilable<R>, params: unknown[]) {
     const name = `${this.dialect}:${key}`;
     let query = compiled.get(name) as CompiledQuery<R> | undefined;
     if (!query) {
@@ -42,7 +61,6 @@ export class CompiledReads {
         );
       compiled.set(name, query);
     }
-    if (this.sqlite && !this.sqlite.inTransaction) return this.sqlite.prepare(query.sql).all(params) as R[];
-    return (await this.db.executeQuery<R>({ ...query, parameters: params })).rows;
+    return query;
   }
 }

@@ -51,8 +51,8 @@ export class EventQueries {
 
   /** Inserts or replaces the cluster-level fields of events (record untouched when null). */
   async upsertEvents(events: SitrepEvent[]): Promise<void> {
-    for (const e of events) {
-      const row = {
+    for (let i = 0; i < events.length; i += 200) {
+      const rows = events.slice(i, i + 200).map((e) => ({
         id: e.id,
         redirect_to: e.redirectTo,
         first_seen: e.firstSeen,
@@ -60,16 +60,22 @@ export class EventQueries {
         article_count: e.articleCount,
         source_count: e.sourceCount,
         top_entities: JSON.stringify(e.topEntities),
-      };
+        theatres: "[]",
+        version: 1,
+      }));
       await this.db
         .insertInto("events")
-        .values({ ...row, theatres: "[]", version: 1 })
+        .values(rows)
         // A merged event stays a redirect: an upsert never clears redirect_to (setRedirect owns it).
         .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => {
-            const { redirect_to: _keep, ...rest } = row;
-            return { ...rest, version: eb("events.version", "+", 1) };
-          }),
+          oc.column("id").doUpdateSet((eb) => ({
+            first_seen: eb.ref("excluded.first_seen"),
+            last_updated: eb.ref("excluded.last_updated"),
+            article_count: eb.ref("excluded.article_count"),
+            source_count: eb.ref("excluded.source_count"),
+            top_entities: eb.ref("excluded.top_entities"),
+            version: eb("events.version", "+", 1),
+          })),
         )
         .execute();
     }
@@ -83,20 +89,36 @@ export class EventQueries {
   /** saveRecord for many events at once: one multi-row write per table instead of ~10 queries per event. */
   async saveRecords(items: { id: number; record: EventRecord; actors: Actor[] }[]): Promise<void> {
     if (!items.length) return;
-    for (const { id, record } of items)
-      await this.db
-        .updateTable("events")
-        .set({
-          record: JSON.stringify(record),
-          title: record.title,
-          type: record.type,
-          intensity: record.intensity,
-          direction: record.direction,
-          location: record.location,
-          theatres: JSON.stringify(record.theatres),
-        })
-        .where("id", "=", id)
-        .execute();
+    for (const { id, record } of items) {
+      const params = [
+        JSON.stringify(record),
+        record.title,
+        record.type,
+        record.intensity,
+        record.direction,
+        record.location,
+        JSON.stringify(record.theatres),
+        id,
+      ] as const;
+      await this.reads.run(
+        this.db,
+        "saveRecord",
+        (db) =>
+          db
+            .updateTable("events")
+            .set({
+              record: params[0],
+              title: params[1],
+              type: params[2],
+              intensity: params[3],
+              direction: params[4],
+              location: params[5],
+              theatres: params[6],
+            })
+            .where("id", "=", params[7]),
+        [...params],
+      );
+    }
     const ids = items.map((i) => i.id);
     for (let i = 0; i < ids.length; i += 400) {
       const part = ids.slice(i, i + 400);
@@ -302,18 +324,18 @@ export class EventQueries {
     theatre: string,
     from: string,
     to: string,
-  ): Promise<{ id: number; intensity: number }[]> {
+  ): Promise<{ id: number; firstSeen: string; intensity: number }[]> {
     const rows = await this.db
       .selectFrom("events")
       .innerJoin("event_theatres", "event_theatres.event_id", "events.id")
-      .select(["events.id", "events.intensity"])
+      .select(["events.id", "events.first_seen", "events.intensity"])
       .where("event_theatres.theatre_id", "=", theatre)
       .where("events.redirect_to", "is", null)
       .where("events.first_seen", ">=", from)
       .where("events.first_seen", "<", to)
       .where("events.intensity", "is not", null)
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), intensity: Number(r.intensity) }));
+    return rows.map((r) => ({ id: Number(r.id), firstSeen: r.first_seen, intensity: Number(r.intensity) }));
   }
 
   /** Appends entries to events' changelogs. */

@@ -1,5 +1,5 @@
-import { analyzeSentence } from "../actors/analyze-sentence.ts";
-import { codeSentence } from "../classify/code-sentence.ts";
+import type { SentenceAnalysis } from "../actors/analyze-sentence.ts";
+import { codeSentence, readSentence } from "../classify/code-sentence.ts";
 import type { Actor } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { PloverType } from "../model/event.ts";
@@ -104,7 +104,7 @@ export function analyzeMembers(articles: Article[]): MemberAnalysis {
  */
 function titledPeople(
   sentences: SourceSentence[],
-  analyses: ReturnType<typeof analyzeSentence>[],
+  analyses: Readonly<SentenceAnalysis>[],
 ): (s: SourceSentence, a: Actor) => Actor | null {
   const people = new Map<string, { sentence: number; actor: Actor }[]>();
   sentences.forEach((s, i) => {
@@ -136,21 +136,26 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const mentions: MemberAnalysis["mentions"] = {};
   const places = new Map<string, number>();
   const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
-  const analyses = sentences.map((s) => analyzeSentence(s.text));
+  const reads = sentences.map((s) => readSentence(s.text));
+  const analyses = reads.map((r) => r.analysis);
   const titled = titledPeople(sentences, analyses);
   sentences.forEach((s, i) => {
     const person = (a: Actor) => titled(s, a) ?? a;
-    const raw = codeSentence(s.text);
+    const raw = reads[i].coded;
     const coded = {
       ...raw,
       sourceActors: raw.sourceActors.map(person),
       targetActors: raw.targetActors.map(person),
     };
     const analysis = analyses[i];
-    for (const m of analysis.mentions) m.actor = person(m.actor);
+    // Readings are shared between calls: a title resolved to its person is a new mention, not a changed one.
+    const resolved = analysis.mentions.map((m) => {
+      const actor = person(m.actor);
+      return actor === m.actor ? m : { ...m, actor };
+    });
     const sources = new Set(coded.sourceActors.map((a) => a.id));
     const list: MemberAnalysis["mentions"][string] = [];
-    for (const m of analysis.mentions) {
+    for (const m of resolved) {
       const start = analysis.tokens[m.start].start;
       const end = analysis.tokens[m.end - 1].end;
       if (m.place) {

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../sources/parse.ts";
+import { normalizeBatch, type RawItem } from "./normalize-article.ts";
+import { NormalizeThread } from "./normalize-thread.ts";
+
+const DEMO = fileURLToPath(new URL("../../demo/articles.ndjson", import.meta.url));
+
+async function demoItems(): Promise<RawItem[]> {
+  const doc = await parseDocument({ name: "demo", body: readFileSync(DEMO) });
+  return doc.items.map((raw, i) => ({ item: `demo#${i + 1}`, raw }));
+}
+
+describe("NormalizeThread", () => {
+  it("normalizes on its thread exactly as in place, refused items included", async () => {
+    const items = await demoItems();
+    items.push({ item: "demo#empty", raw: { ...items[0].raw, title: "", text: "  " } });
+    const now = new Date("2026-04-20T00:00:00Z");
+    const thread = new NormalizeThread();
+    try {
+      const [a, b] = await Promise.all([
+        thread.normalize(items.slice(0, 10), "s1", now),
+        thread.normalize(items.slice(10), "s1", now),
+      ]);
+      const inPlace = normalizeBatch(items, "s1", now);
+      expect(inPlace.articles.length).toBeGreaterThan(30);
+      expect([...a.articles, ...b.articles]).toEqual(inPlace.articles);
+      expect(b.errors).toEqual([{ item: "demo#empty", code: "invalid-input", reason: "no title and no text" }]);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("normalizes in place once closed, so a batch is never lost", async () => {
+    const items = (await demoItems()).slice(0, 3);
+    const now = new Date("2026-04-20T00:00:00Z");
+    const thread = new NormalizeThread();
+    await thread.normalize(items, "s1", now);
+    await thread.close();
+    const after = await thread.normalize(items, "s1", now);
+    expect(after.articles.map((a) => a.id)).toEqual(normalizeBatch(items, "s1", now).articles.map((a) => a.id));
+  });
+});
