@@ -32,8 +32,22 @@ function matchCountry(tokens: string[], i: number): { len: number; iso3: string;
   return null;
 }
 
+// A member report's text is read for its places when it is indexed and again for its features: the last few
+// thousand texts' names are kept (the result is shared: callers must not change it).
+const NAMES_CAP = 4096;
+const named = new Map<string, readonly NameMention[]>();
+
 /** Finds countries, places and other capitalized names in English text (a heuristic used when no actor finder is given). */
-export function findNames(text: string): NameMention[] {
+export function findNames(text: string): readonly NameMention[] {
+  const known = named.get(text);
+  if (known) return known;
+  const out = scanNames(text);
+  if (named.size >= NAMES_CAP) named.delete(named.keys().next().value as string);
+  named.set(text, out);
+  return out;
+}
+
+function scanNames(text: string): NameMention[] {
   // "US-Iran", "Russia–Ukraine": two names joined by a hyphen are two mentions.
   const spaced = text.replace(/(\p{Lu}[\p{L}.]*)[-–](?=\p{Lu})/gu, "$1 ");
   const tokens = [...spaced.matchAll(TOKEN)].map((m) => m[0]);

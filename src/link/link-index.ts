@@ -5,6 +5,8 @@ import { digestFeatures, GROUP_WEIGHT, groupOf } from "./digest-features.ts";
 export interface IndexedDoc {
   digest: EventDigest;
   features: Map<string, number>;
+  /** When it was indexed (the index's change count): postings made then are known to hold. */
+  stamp: number;
   /** Weights under the idf of a recent moment (see LinkIndex.vector). */
   cache?: DocVector;
 }
@@ -16,6 +18,8 @@ export interface DocVector {
   /** Squared norms over words and names, and over actors, places and theatres. */
   norms: [number, number];
   core: { f: string; w: number }[];
+  /** All features, heaviest first (ties in feature order): the order retrieval probes them in. */
+  ranked: { k: string; w: number }[];
 }
 
 // Weights are recomputed after this many changes to the index: idf over a window of hundreds of events barely
@@ -49,8 +53,10 @@ export const DEFAULT_INDEX_OPTIONS: LinkIndexOptions = {
 
 const DAY_MS = 86_400_000;
 
+/** Events holding a feature, oldest first, each with the stamp of the indexing that added it. */
 interface Posting {
   ids: number[];
+  stamps: number[];
   head: number;
 }
 
@@ -113,14 +119,16 @@ export class LinkIndex {
   upsert(digest: EventDigest): IndexedDoc {
     const old = this.docs.get(digest.id);
     const features = digestFeatures(digest);
-    this.version++;
-    const doc: IndexedDoc = { digest, features };
+    const stamp = ++this.version;
+    const doc: IndexedDoc = { digest, features, stamp };
     for (const k of features.keys()) {
       if (old?.features.has(k)) continue;
       this.df.set(k, (this.df.get(k) ?? 0) + 1);
       const p = this.postings.get(k);
-      if (p) p.ids.push(digest.id);
-      else this.postings.set(k, { ids: [digest.id], head: 0 });
+      if (p) {
+        p.ids.push(digest.id);
+        p.stamps.push(stamp);
+      } else this.postings.set(k, { ids: [digest.id], stamps: [stamp], head: 0 });
     }
     if (old) for (const k of old.features.keys()) if (!features.has(k)) this.decrement(k);
     this.docs.set(digest.id, doc);
@@ -147,13 +155,17 @@ export class LinkIndex {
     const { maxQueryFeatures, maxPostings, maxCandidates } = this.options;
     // Features only this event has find nothing: the most weighted of those shared with at least one other event.
     const own = query === this.docs.get(query.digest.id) ? 1 : 0;
-    const shared = [...this.vector(query).weights]
-      .filter(([k]) => (this.df.get(k) ?? 0) > own)
-      .map(([k, w]) => ({ k, w }))
-      .sort((a, b) => b.w - a.w);
     // Words and names find the same story; actors, places and theatres find the same conflict: probe both.
-    const words = shared.filter((f) => !isEntity(f.k)).slice(0, maxQueryFeatures);
-    const entities = shared.filter((f) => isEntity(f.k)).slice(0, Math.ceil(maxQueryFeatures / 2));
+    const words: { k: string; w: number }[] = [];
+    const entities: { k: string; w: number }[] = [];
+    const maxEntities = Math.ceil(maxQueryFeatures / 2);
+    for (const f of this.vector(query).ranked) {
+      if ((this.df.get(f.k) ?? 0) <= own) continue;
+      if (!isEntity(f.k)) {
+        if (words.length < maxQueryFeatures) words.push(f);
+      } else if (entities.length < maxEntities) entities.push(f);
+      if (words.length === maxQueryFeatures && entities.length === maxEntities) break;
+    }
     const keys = [...words, ...entities];
     const acc = new Map<number, number>();
     const self = query.digest.id;
@@ -166,7 +178,8 @@ export class LinkIndex {
         const id = p.ids[i];
         if (id === self) continue;
         const doc = this.docs.get(id);
-        if (!doc?.features.has(k) || !accept(doc)) continue;
+        // A posting made by the doc's current indexing holds; an older one only if the feature was kept.
+        if (!doc || (p.stamps[i] !== doc.stamp && !doc.features.has(k)) || !accept(doc)) continue;
         n++;
         acc.set(id, (acc.get(id) ?? 0) + w * idf);
       }
@@ -192,7 +205,8 @@ export class LinkIndex {
       .map(([f, w]) => ({ f, w }))
       .sort((x, y) => y.w - x.w || (x.f < y.f ? -1 : 1))
       .slice(0, CORE);
-    doc.cache = { version: this.version, weights, norms, core };
+    const ranked = [...weights].map(([k, w]) => ({ k, w })).sort((a, b) => b.w - a.w);
+    doc.cache = { version: this.version, weights, norms, core, ranked };
     return doc.cache;
   }
 
@@ -253,10 +267,23 @@ export class LinkIndex {
     while (p.head < p.ids.length && !live(p.ids[p.head])) p.head++;
     const n = this.df.get(k) ?? 0;
     if (p.ids.length - p.head > 2 * n + 8) {
-      p.ids = [...new Set(p.ids.slice(p.head).filter(live))];
+      // Live ids once each (the first entry of an id that lost and regained the feature).
+      const ids: number[] = [];
+      const stamps: number[] = [];
+      const seen = new Set<number>();
+      for (let i = p.head; i < p.ids.length; i++) {
+        const id = p.ids[i];
+        if (seen.has(id) || !live(id)) continue;
+        seen.add(id);
+        ids.push(id);
+        stamps.push(p.stamps[i]);
+      }
+      p.ids = ids;
+      p.stamps = stamps;
       p.head = 0;
     } else if (p.head > 64 && p.head > p.ids.length / 2) {
       p.ids = p.ids.slice(p.head);
+      p.stamps = p.stamps.slice(p.head);
       p.head = 0;
     }
   }

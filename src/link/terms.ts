@@ -34,16 +34,32 @@ export function stem(word: string): string {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+// Word forms repeat across reports: each form's term (or "" when it is dropped) is worked out once. The cache is
+// emptied when full, which keeps it bounded without bookkeeping per hit.
+const TERM_CAP = 200_000;
+const termOf = new Map<string, string>();
+const surfaceStemOf = new Map<string, { raw: string; stem: string }>();
+
+function term(word: string): string {
+  let t = termOf.get(word);
+  if (t === undefined) {
+    const w = word
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/['-]+$/, "");
+    t = w.length < 2 || STOPWORDS.has(w) || /^\d[\d,.]*$/.test(w) ? "" : stem(w);
+    if (termOf.size >= TERM_CAP) termOf.clear();
+    termOf.set(word, t);
+  }
+  return t;
+}
+
 /** Lower-cased, stemmed content words of a text (stopwords, numbers and one-letter words dropped). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
-    const w = m[0]
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .replace(/['-]+$/, "");
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d[\d,.]*$/.test(w)) continue;
-    out.push(stem(w));
+    const t = term(m[0]);
+    if (t) out.push(t);
   }
   return out;
 }
@@ -71,13 +87,23 @@ export function surfaceOf(stemmed: string, text: string): string {
 export function surfacesOf(stems: string[], text: string): string[] {
   // The first spelling in the text, capitalization kept, so a reader sees "Baghaei", not "baghaei".
   const first = new Map<string, string>();
+  const wanted = new Set(stems);
+  let missing = wanted.size;
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0]
-      .replace(/’/g, "'")
-      .replace(/['-]+$/, "")
-      .replace(/'s$/i, "");
-    const s = stem(raw.toLowerCase());
-    if (!first.has(s)) first.set(s, raw);
+    if (missing === 0) break;
+    let form = surfaceStemOf.get(m[0]);
+    if (!form) {
+      const raw = m[0]
+        .replace(/’/g, "'")
+        .replace(/['-]+$/, "")
+        .replace(/'s$/i, "");
+      form = { raw, stem: stem(raw.toLowerCase()) };
+      if (surfaceStemOf.size >= TERM_CAP) surfaceStemOf.clear();
+      surfaceStemOf.set(m[0], form);
+    }
+    if (first.has(form.stem)) continue;
+    first.set(form.stem, form.raw);
+    if (wanted.has(form.stem)) missing--;
   }
   return stems.map((s) => first.get(s) ?? s);
 }

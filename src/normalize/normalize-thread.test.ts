@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { RawArticle } from "../model/article.ts";
 import { parseDocument } from "../sources/parse.ts";
 import { normalizeBatch, type RawItem } from "./normalize-article.ts";
 import { NormalizeThread } from "./normalize-thread.ts";
@@ -9,7 +10,7 @@ const DEMO = fileURLToPath(new URL("../../demo/articles.ndjson", import.meta.url
 
 async function demoItems(): Promise<RawItem[]> {
   const doc = await parseDocument({ name: "demo", body: readFileSync(DEMO) });
-  return doc.items.map((raw, i) => ({ item: `demo#${i + 1}`, raw }));
+  return (doc.items as RawArticle[]).map((raw, i) => ({ item: `demo#${i + 1}`, raw }));
 }
 
 describe("NormalizeThread", () => {
@@ -26,7 +27,9 @@ describe("NormalizeThread", () => {
       const inPlace = normalizeBatch(items, "s1", now);
       expect(inPlace.articles.length).toBeGreaterThan(30);
       expect([...a.articles, ...b.articles]).toEqual(inPlace.articles);
-      expect(b.errors).toEqual([{ item: "demo#empty", code: "invalid-input", reason: "no title and no text" }]);
+      expect(b.errors).toEqual([
+        { item: "demo#empty", code: "invalid-input", reason: "no title and no text" },
+      ]);
     } finally {
       await thread.close();
     }
@@ -39,6 +42,8 @@ describe("NormalizeThread", () => {
     await thread.normalize(items, "s1", now);
     await thread.close();
     const after = await thread.normalize(items, "s1", now);
-    expect(after.articles.map((a) => a.id)).toEqual(normalizeBatch(items, "s1", now).articles.map((a) => a.id));
+    expect(after.articles.map((a) => a.id)).toEqual(
+      normalizeBatch(items, "s1", now).articles.map((a) => a.id),
+    );
   });
 });
