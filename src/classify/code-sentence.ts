@@ -66,9 +66,18 @@ export function readSentence(text: string): ReadSentence {
   if (known) return known;
   const analysis = analyzeSentence(text);
   const out = { analysis, coded: codeAnalyzed(analysis) };
-  if (read.size >= READ_CAP) read.delete(read.keys().next().value as string);
-  read.set(text, out);
+  remember(text, out);
   return out;
+}
+
+/** Adds readings made elsewhere (the ingest's second thread) as if read here. */
+export function rememberReadings(readings: [string, ReadSentence][]): void {
+  for (const [text, r] of readings) if (!read.has(text)) remember(text, r);
+}
+
+function remember(text: string, r: ReadSentence): void {
+  if (read.size >= READ_CAP) read.delete(read.keys().next().value as string);
+  read.set(text, r);
 }
 
 /** Codes a sentence already analyzed by analyzeSentence (reuse its mentions instead of analyzing twice). */

@@ -62,9 +62,9 @@ export const CONFIG_KEYS = {
     doc: "Ingest sequence interval at which the clusterer merges fragments and splits drifted events (also at each batch end).",
   },
   "ingest.batchSize": { schema: num(2000, 1), doc: "Articles per transaction during ingest." },
-  "ingest.normalizeThread": {
+  "ingest.prepareThread": {
     schema: bool(true),
-    doc: "Normalize the next batch of a long NDJSON ingest on a second thread while the current one is processed.",
+    doc: "Prepare the next batch of an NDJSON ingest (normalize, read lead sentences) on a second thread while the current one is processed.",
   },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),

@@ -2,10 +2,10 @@ import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { SitrepError } from "../model/errors.ts";
 import { type NormalizedBatch, normalizeBatch } from "../normalize/normalize-article.ts";
-import { NormalizeThread } from "../normalize/normalize-thread.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import type { PipelineContext } from "./context.ts";
+import { PrepareThread } from "./prepare-thread.ts";
 import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
 
@@ -100,8 +100,8 @@ async function ingestNdjson(
   onProgress?: OnProgress,
 ): Promise<void> {
   const batchSize = ctx.config["ingest.batchSize"];
-  // Batch N+1 is read and normalized (on the second thread when configured) while batch N is processed.
-  const thread = ctx.config["ingest.normalizeThread"] ? new NormalizeThread() : null;
+  // Batch N+1 is read and prepared (on the second thread when configured) while batch N is processed.
+  const thread = ctx.config["ingest.prepareThread"] ? new PrepareThread() : null;
   let pending: { read: number; batch: Promise<NormalizedBatch> } | null = null;
   const finish = async () => {
     if (!pending) return;
@@ -122,7 +122,7 @@ async function ingestNdjson(
         raw,
       }));
       const normalized = thread
-        ? thread.normalize(items, sourceId, ctx.now())
+        ? thread.prepare(items, sourceId, ctx.now())
         : Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
       await finish();
       pending = { read: items.length, batch: normalized };

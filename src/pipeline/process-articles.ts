@@ -1,3 +1,4 @@
+import { type ReadSentence, rememberReadings } from "../classify/code-sentence.ts";
 import type { ClusterEventState } from "../cluster/event-data.ts";
 import type { Article } from "../model/article.ts";
 import { errorMessage } from "../model/errors.ts";
@@ -30,8 +31,9 @@ export async function processNormalized(
   ctx: PipelineContext,
   sourceId: string,
   read: number,
-  batch: NormalizedBatch,
+  batch: NormalizedBatch & { readings?: [string, ReadSentence][] },
 ): Promise<IngestReport> {
+  if (batch.readings) rememberReadings(batch.readings);
   const report = emptyReport(sourceId);
   report.read = read;
   report.errors.push(...batch.errors);

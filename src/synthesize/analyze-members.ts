@@ -1,5 +1,5 @@
 import type { SentenceAnalysis } from "../actors/analyze-sentence.ts";
-import { codeSentence, readSentence } from "../classify/code-sentence.ts";
+import { codeSentence, type ReadSentence, readSentence } from "../classify/code-sentence.ts";
 import type { Actor } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { PloverType } from "../model/event.ts";
@@ -26,6 +26,26 @@ export interface MemberAnalysis {
   intensity: number | null;
 }
 
+/** The sentences of an article that analysis reads: its first 8 of 20 characters or more, datelines cut. */
+export function leadSentences(a: Pick<Article, "sentences">): { sentence: number; text: string }[] {
+  const out: { sentence: number; text: string }[] = [];
+  a.sentences.slice(0, SENTENCES_PER_ARTICLE).forEach((text, i) => {
+    if (text.length < 20) return;
+    // Datelines ("BRUSSELS —") name where the desk is, not who acts: they are cut before analysis.
+    out.push({ sentence: i, text: i === 0 ? stripDateline(text) : text });
+  });
+  return out;
+}
+
+/** Reads (analyzes and codes) what analysis will read of these articles: lead sentences and headlines. */
+export function readArticles(articles: Pick<Article, "title" | "sentences">[]): [string, ReadSentence][] {
+  const out = new Map<string, ReadSentence>();
+  for (const a of articles)
+    for (const text of [a.title, ...leadSentences(a).map((s) => s.text)])
+      if (!out.has(text)) out.set(text, readSentence(text));
+  return [...out];
+}
+
 /**
  * Codes the lead sentences of an event's articles (independent reports first): who acts on whom, the
  * PLOVER type and Goldstein intensity per sentence; ranks sentences by centrality and aggregates the event.
@@ -42,14 +62,12 @@ export function analyzeMembers(articles: Article[]): MemberAnalysis {
     first: boolean;
   }[] = [];
   for (const a of ordered)
-    a.sentences.slice(0, SENTENCES_PER_ARTICLE).forEach((text, i) => {
-      if (text.length < 20) return;
+    for (const { sentence: i, text } of leadSentences(a))
       candidates.push({
-        // Datelines ("BRUSSELS —") name where the desk is, not who acts: they are cut before analysis.
         s: {
           articleId: a.id,
           sentence: i,
-          text: i === 0 ? stripDateline(text) : text,
+          text,
           outlet: a.outlet,
           publishedAt: a.publishedAt,
           actors: [],
@@ -58,7 +76,6 @@ export function analyzeMembers(articles: Article[]): MemberAnalysis {
         syndicated: !!a.syndicatedOf,
         first: a.id === firstReport,
       });
-    });
   // Centrality: how much of the event's shared vocabulary a sentence carries, with a lead bonus.
   const df = new Map<string, number>();
   const toks = candidates.map((c) => new Set(tokenize(c.s.text).filter((w) => w.length > 3)));

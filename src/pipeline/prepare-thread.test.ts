@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { RawArticle } from "../model/article.ts";
+import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import { parseDocument } from "../sources/parse.ts";
-import { normalizeBatch, type RawItem } from "./normalize-article.ts";
-import { NormalizeThread } from "./normalize-thread.ts";
+import { readArticles } from "../synthesize/analyze-members.ts";
+import { PrepareThread } from "./prepare-thread.ts";
 
 const DEMO = fileURLToPath(new URL("../../demo/articles.ndjson", import.meta.url));
 
@@ -13,20 +14,26 @@ async function demoItems(): Promise<RawItem[]> {
   return (doc.items as RawArticle[]).map((raw, i) => ({ item: `demo#${i + 1}`, raw }));
 }
 
-describe("NormalizeThread", () => {
+describe("PrepareThread", () => {
   it("normalizes on its thread exactly as in place, refused items included", async () => {
     const items = await demoItems();
     items.push({ item: "demo#empty", raw: { ...items[0].raw, title: "", text: "  " } });
     const now = new Date("2026-04-20T00:00:00Z");
-    const thread = new NormalizeThread();
+    const thread = new PrepareThread();
     try {
       const [a, b] = await Promise.all([
-        thread.normalize(items.slice(0, 10), "s1", now),
-        thread.normalize(items.slice(10), "s1", now),
+        thread.prepare(items.slice(0, 10), "s1", now),
+        thread.prepare(items.slice(10), "s1", now),
       ]);
       const inPlace = normalizeBatch(items, "s1", now);
       expect(inPlace.articles.length).toBeGreaterThan(30);
       expect([...a.articles, ...b.articles]).toEqual(inPlace.articles);
+      // The readings made there are the readings made here: actors, roles and event types of each sentence.
+      expect([...(a.readings ?? []), ...(b.readings ?? [])]).toEqual([
+        ...readArticles(inPlace.articles.slice(0, 10)),
+        ...readArticles(inPlace.articles.slice(10)),
+      ]);
+      expect(a.readings?.some(([, r]) => r.coded.event !== null)).toBe(true);
       expect(b.errors).toEqual([
         { item: "demo#empty", code: "invalid-input", reason: "no title and no text" },
       ]);
@@ -38,10 +45,10 @@ describe("NormalizeThread", () => {
   it("normalizes in place once closed, so a batch is never lost", async () => {
     const items = (await demoItems()).slice(0, 3);
     const now = new Date("2026-04-20T00:00:00Z");
-    const thread = new NormalizeThread();
-    await thread.normalize(items, "s1", now);
+    const thread = new PrepareThread();
+    await thread.prepare(items, "s1", now);
     await thread.close();
-    const after = await thread.normalize(items, "s1", now);
+    const after = await thread.prepare(items, "s1", now);
     expect(after.articles.map((a) => a.id)).toEqual(
       normalizeBatch(items, "s1", now).articles.map((a) => a.id),
     );

@@ -1,34 +1,38 @@
 import { Worker } from "node:worker_threads";
-import { type NormalizedBatch, normalizeBatch, type RawItem } from "./normalize-article.ts";
-import type { NormalizeJob } from "./normalize-worker.ts";
+import type { ReadSentence } from "../classify/code-sentence.ts";
+import { type NormalizedBatch, normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
+import type { PrepareJob } from "./prepare-worker.ts";
 
-type Reply = { job: number; ok: true; batch: NormalizedBatch } | { job: number; ok: false; error: string };
+/** A normalized batch with the readings of its lead sentences and headlines, when made on the thread. */
+export interface PreparedBatch extends NormalizedBatch {
+  readings?: [string, ReadSentence][];
+}
+
+type Reply = { job: number; ok: true; batch: PreparedBatch } | { job: number; ok: false; error: string };
 
 /**
- * Normalization (language models, sentence splitting, hashing: a tenth of pipeline time) on a second thread, so
- * a long ingest normalizes its next batch while the current one is clustered, synthesized and linked. The result
- * is the same as normalizing in place: a pure function of the batch. If the thread fails, batches are normalized
- * in place from then on.
+ * The per-article work that depends on nothing but the article, on a second thread: normalization (language
+ * models, sentence splitting, hashing) and the reading of lead sentences that synthesis and linking do (actors,
+ * roles, event type). A long ingest prepares its next batch there while the current one is clustered,
+ * synthesized and linked. Both are pure functions of the batch, so the result is the same as in place. If the
+ * thread fails, batches are normalized in place from then on (and sentences read when needed).
  */
-export class NormalizeThread {
+export class PrepareThread {
   private worker: Worker | null = null;
   /** Failed or closed: batches are normalized in place. */
   private broken = false;
   private next = 0;
-  private readonly waiting = new Map<
-    number,
-    { resolve: (b: NormalizedBatch) => void; fallback: () => void }
-  >();
+  private readonly waiting = new Map<number, { resolve: (b: PreparedBatch) => void; fallback: () => void }>();
 
-  /** Normalizes a batch on the thread (started on first use), in place if the thread cannot be used. */
-  normalize(items: RawItem[], sourceId: string, now: Date): Promise<NormalizedBatch> {
+  /** Prepares a batch on the thread (started on first use); normalizes it in place if the thread cannot be used. */
+  prepare(items: RawItem[], sourceId: string, now: Date): Promise<PreparedBatch> {
     const worker = this.start();
     if (!worker) return Promise.resolve(normalizeBatch(items, sourceId, now));
     const job = this.next++;
     return new Promise((resolve) => {
       const fallback = () => resolve(normalizeBatch(items, sourceId, now));
       this.waiting.set(job, { resolve, fallback });
-      const message: NormalizeJob = { job, items, sourceId, now: now.toISOString() };
+      const message: PrepareJob = { job, items, sourceId, now: now.toISOString() };
       try {
         worker.postMessage(message);
       } catch {
@@ -52,7 +56,7 @@ export class NormalizeThread {
     try {
       // A small young generation: the thread holds one batch at a time (the process's 64 MB semi-spaces
       // would add ~400 MB of resident memory for nothing).
-      const w = new Worker(new URL("./normalize-worker.ts", import.meta.url), {
+      const w = new Worker(new URL("./prepare-worker.ts", import.meta.url), {
         resourceLimits: { maxYoungGenerationSizeMb: 24 },
       });
       w.unref();
