@@ -17,6 +17,17 @@ export interface SyndicationSnapshot {
 /** Texts shorter than this are left to exact dedup: short summaries of different events look alike. */
 const MIN_WORDS = 40;
 
+/** The text syndication compares: headline and body. */
+export function syndicationText(a: { title: string; text: string }): string {
+  return `${a.title}\n${a.text}`;
+}
+
+/** The MinHash signature syndication compares, or null for a text too short to compare (pure: any thread). */
+export function textSignature(text: string): Uint32Array | null {
+  const tokens = tokenize(text);
+  return tokens.length < MIN_WORDS ? null : minhash(tokens);
+}
+
 /** Finds syndicated copies (near-duplicate text, wire reprints) among recent articles with MinHash/LSH. */
 export class SyndicationIndex {
   private readonly buckets = new Map<string, Entry[]>();
@@ -29,12 +40,14 @@ export class SyndicationIndex {
     this.windowMs = options.windowDays * 24 * 3600 * 1000;
   }
 
-  /** Id of the original this text copies (the earliest in its chain), or null; then remembers the text. */
-  check(id: string, text: string, time: number): string | null {
-    const tokens = tokenize(text);
-    if (tokens.length < MIN_WORDS) return null;
+  /**
+   * Id of the original this text copies (the earliest in its chain), or null; then remembers the text.
+   * `signature` is textSignature(text) when already made (on the ingest's prepare thread).
+   */
+  check(id: string, text: string, time: number, signature?: Uint32Array | null): string | null {
+    const sig = signature === undefined ? textSignature(text) : signature;
+    if (!sig) return null;
     this.evict(time);
-    const sig = minhash(tokens);
     const keys = bandKeys(sig);
     let best: Entry | null = null;
     let bestSim = 0;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { syndicationText, textSignature } from "../dedup/syndication-index.ts";
 import type { RawArticle } from "../model/article.ts";
 import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import { parseDocument } from "../sources/parse.ts";
@@ -34,6 +35,12 @@ describe("PrepareThread", () => {
         ...readArticles(inPlace.articles.slice(10)),
       ]);
       expect(a.readings?.some(([, r]) => r.coded.event !== null)).toBe(true);
+      // So are the syndication signatures (null for texts too short to compare).
+      const signatures = new Map([...(a.signatures ?? []), ...(b.signatures ?? [])]);
+      expect(signatures).toEqual(
+        new Map(inPlace.articles.map((x) => [x.id, textSignature(syndicationText(x))])),
+      );
+      expect([...signatures.values()].filter(Boolean).length).toBeGreaterThan(10);
       expect(b.errors).toEqual([
         { item: "demo#empty", code: "invalid-input", reason: "no title and no text" },
       ]);

@@ -6,13 +6,15 @@ import type { PrepareJob } from "./prepare-worker.ts";
 /** A normalized batch with the readings of its lead sentences and headlines, when made on the thread. */
 export interface PreparedBatch extends NormalizedBatch {
   readings?: [string, ReadSentence][];
+  /** Syndication signatures by article id (null: too short to compare). */
+  signatures?: Map<string, Uint32Array | null>;
 }
 
 type Reply = { job: number; ok: true; batch: PreparedBatch } | { job: number; ok: false; error: string };
 
 /**
  * The per-article work that depends on nothing but the article, on a second thread: normalization (language
- * models, sentence splitting, hashing) and the reading of lead sentences that synthesis and linking do (actors,
+ * models, sentence splitting, hashing), syndication signatures, and the reading of lead sentences that synthesis and linking do (actors,
  * roles, event type). A long ingest prepares its next batch there while the current one is clustered,
  * synthesized and linked. Both are pure functions of the batch, so the result is the same as in place. If the
  * thread fails, batches are normalized in place from then on (and sentences read when needed).

@@ -1,7 +1,9 @@
 // Worker thread entry: prepares the batches the ingest loop posts (see prepare-thread.ts).
 import { parentPort } from "node:worker_threads";
+import { syndicationText, textSignature } from "../dedup/syndication-index.ts";
 import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import { readArticles } from "../synthesize/analyze-members.ts";
+import type { PreparedBatch } from "./prepare-thread.ts";
 
 /** A batch to prepare, as posted by PrepareThread. */
 export interface PrepareJob {
@@ -14,11 +16,12 @@ export interface PrepareJob {
 parentPort?.on("message", (m: PrepareJob) => {
   try {
     const batch = normalizeBatch(m.items, m.sourceId, new Date(m.now));
-    parentPort?.postMessage({
-      job: m.job,
-      ok: true,
-      batch: { ...batch, readings: readArticles(batch.articles) },
-    });
+    const prepared: PreparedBatch = {
+      ...batch,
+      readings: readArticles(batch.articles),
+      signatures: new Map(batch.articles.map((a) => [a.id, textSignature(syndicationText(a))])),
+    };
+    parentPort?.postMessage({ job: m.job, ok: true, batch: prepared });
   } catch (err) {
     parentPort?.postMessage({
       job: m.job,

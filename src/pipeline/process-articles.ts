@@ -1,11 +1,13 @@
-import { type ReadSentence, rememberReadings } from "../classify/code-sentence.ts";
+import { rememberReadings } from "../classify/code-sentence.ts";
 import type { ClusterEventState } from "../cluster/event-data.ts";
+import { syndicationText } from "../dedup/syndication-index.ts";
 import type { Article } from "../model/article.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
 import { type NormalizedBatch, normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import type { Store } from "../store/store.ts";
 import { type PipelineContext, restoreState, saveState } from "./context.ts";
+import type { PreparedBatch } from "./prepare-thread.ts";
 import { emptyReport, type IngestReport } from "./report.ts";
 
 /** What one refine() call changed. */
@@ -31,7 +33,7 @@ export async function processNormalized(
   ctx: PipelineContext,
   sourceId: string,
   read: number,
-  batch: NormalizedBatch & { readings?: [string, ReadSentence][] },
+  batch: PreparedBatch,
 ): Promise<IngestReport> {
   if (batch.readings) rememberReadings(batch.readings);
   const report = emptyReport(sourceId);
@@ -50,7 +52,7 @@ export async function processNormalized(
       const seen = new Map<number, ClusterEventState>();
       const steps: RefineStep[] = [];
       const placement = new Map<string, number>();
-      const changes = assignEvents(ctx, fresh, report, now, seen, steps, placement);
+      const changes = assignEvents(ctx, fresh, report, now, seen, steps, placement, batch.signatures);
       // Maintenance also closes each batch: merge fragments, split drifted events, move misplaced articles.
       steps.push(remember(ctx, ctx.clusterer.refine(), seen, placement));
       const merges = steps.flatMap((st) => st.merges);
@@ -155,12 +157,18 @@ function assignEvents(
   seen: Map<number, ClusterEventState>,
   steps: RefineStep[],
   placement: Map<string, number>,
+  signatures?: Map<string, Uint32Array | null>,
 ): { eventId: number; change: EventChange }[] {
   const every = ctx.config["cluster.refineEvery"];
   const changes: { eventId: number; change: EventChange }[] = [];
   for (const a of articles) {
     const time = a.dateEstimated ? null : Date.parse(a.publishedAt);
-    a.syndicatedOf = ctx.syndication.check(a.id, `${a.title}\n${a.text}`, time ?? now.getTime());
+    a.syndicatedOf = ctx.syndication.check(
+      a.id,
+      syndicationText(a),
+      time ?? now.getTime(),
+      signatures?.get(a.id),
+    );
     if (a.syndicatedOf) report.syndicated++;
     const r = ctx.clusterer.add({
       id: a.id,
