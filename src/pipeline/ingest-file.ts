@@ -8,6 +8,7 @@ import type { PipelineContext } from "./context.ts";
 import { PrepareThread } from "./prepare-thread.ts";
 import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
+import { synthesisInstalled } from "./synthesize-events.ts";
 
 /** Progress callback: items read so far. */
 export type OnProgress = (read: number) => void;
@@ -122,7 +123,7 @@ async function ingestNdjson(
         raw,
       }));
       const normalized = thread
-        ? thread.prepare(items, sourceId, ctx.now())
+        ? thread.prepare(items, sourceId, ctx.now(), synthesisInstalled(ctx))
         : Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
       await finish();
       pending = { read: items.length, batch: normalized };

@@ -27,14 +27,14 @@ export class PrepareThread {
   private readonly waiting = new Map<number, { resolve: (b: PreparedBatch) => void; fallback: () => void }>();
 
   /** Prepares a batch on the thread (started on first use); normalizes it in place if the thread cannot be used. */
-  prepare(items: RawItem[], sourceId: string, now: Date): Promise<PreparedBatch> {
+  prepare(items: RawItem[], sourceId: string, now: Date, read = true): Promise<PreparedBatch> {
     const worker = this.start();
     if (!worker) return Promise.resolve(normalizeBatch(items, sourceId, now));
     const job = this.next++;
     return new Promise((resolve) => {
       const fallback = () => resolve(normalizeBatch(items, sourceId, now));
       this.waiting.set(job, { resolve, fallback });
-      const message: PrepareJob = { job, items, sourceId, now: now.toISOString() };
+      const message: PrepareJob = { job, items, sourceId, now: now.toISOString(), read };
       try {
         worker.postMessage(message);
       } catch {

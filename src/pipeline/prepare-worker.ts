@@ -11,6 +11,8 @@ export interface PrepareJob {
   items: RawItem[];
   sourceId: string;
   now: string;
+  /** Read lead sentences and headlines too (only worth it when the batch will be synthesized). */
+  read: boolean;
 }
 
 parentPort?.on("message", (m: PrepareJob) => {
@@ -18,7 +20,7 @@ parentPort?.on("message", (m: PrepareJob) => {
     const batch = normalizeBatch(m.items, m.sourceId, new Date(m.now));
     const prepared: PreparedBatch = {
       ...batch,
-      readings: readArticles(batch.articles),
+      readings: m.read ? readArticles(batch.articles) : undefined,
       signatures: new Map(batch.articles.map((a) => [a.id, textSignature(syndicationText(a))])),
     };
     parentPort?.postMessage({ job: m.job, ok: true, batch: prepared });

@@ -15,6 +15,11 @@ import type { PipelineContext } from "./context.ts";
 
 const engines = new WeakMap<PipelineContext, { engine: SynthesisEngine; theatres: Theatre[] }>();
 
+/** True when batches of this context are synthesized (their lead sentences will be read). */
+export function synthesisInstalled(ctx: PipelineContext): boolean {
+  return engines.has(ctx);
+}
+
 /** Makes every committed batch re-synthesize the records of the events it touched (runs before any later hook). */
 export function installSynthesis(ctx: PipelineContext, engine?: SynthesisEngine): void {
   engines.set(ctx, {
