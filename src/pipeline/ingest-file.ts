@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { SitrepError } from "../model/errors.ts";
-import { type NormalizedBatch, normalizeBatch } from "../normalize/normalize-article.ts";
+import { normalizeBatch } from "../normalize/normalize-article.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import type { PipelineContext } from "./context.ts";
-import { PrepareThread } from "./prepare-thread.ts";
+import { type PreparedBatch, PrepareThread } from "./prepare-thread.ts";
 import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
 import { synthesisInstalled } from "./synthesize-events.ts";
@@ -103,7 +103,7 @@ async function ingestNdjson(
   const batchSize = ctx.config["ingest.batchSize"];
   // Batch N+1 is read and prepared (on the second thread when configured) while batch N is processed.
   const thread = ctx.config["ingest.prepareThread"] ? new PrepareThread() : null;
-  let pending: { read: number; batch: Promise<NormalizedBatch> } | null = null;
+  let pending: { read: number; batch: Promise<PreparedBatch> } | null = null;
   const finish = async () => {
     if (!pending) return;
     const { read, batch } = pending;
