@@ -115,10 +115,9 @@ export class LinkIndex {
     return GROUP_WEIGHT[groupOf(key)] * (1 + Math.log(tf)) * this.idf(key);
   }
 
-  /** Adds or replaces an event's digest, then drops events that left the window. */
-  upsert(digest: EventDigest): IndexedDoc {
+  /** Adds or replaces an event's digest (with its features when made elsewhere), then drops events that left the window. */
+  upsert(digest: EventDigest, features: Map<string, number> = digestFeatures(digest)): IndexedDoc {
     const old = this.docs.get(digest.id);
-    const features = digestFeatures(digest);
     const stamp = ++this.version;
     const doc: IndexedDoc = { digest, features, stamp };
     for (const k of features.keys()) {

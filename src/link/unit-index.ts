@@ -1,4 +1,5 @@
 import type { EventDigest } from "../model/digest.ts";
+import { digestFeatures } from "./digest-features.ts";
 import { findNames } from "./find-names.ts";
 import { type IndexedDoc, LinkIndex, type LinkIndexOptions } from "./link-index.ts";
 
@@ -49,7 +50,7 @@ export class UnitIndex {
       const id = event.id * SLOTS + slot;
       used.add(id);
       after.set(text, id);
-      this.index.upsert(unitDigest(id, event, text));
+      this.index.upsert(unitDigest(id, event, text), unitFeatures(text));
     }
     this.unitsOf.set(event.id, after);
   }
@@ -95,8 +96,8 @@ export class UnitIndex {
   }
 }
 
+/** A unit's digest: its text and times (its features come from unitFeatures). */
 function unitDigest(id: number, event: Pick<EventDigest, "time" | "lastUpdated">, text: string): EventDigest {
-  const names = findNames(text);
   return {
     id,
     time: event.time,
@@ -105,10 +106,37 @@ function unitDigest(id: number, event: Pick<EventDigest, "time" | "lastUpdated">
     text,
     sentences: [],
     actors: [],
-    countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
-    places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
+    countries: [],
+    places: [],
     theatres: [],
     type: null,
     intensity: null,
   };
+}
+
+// Features of member-report texts, made ahead (on the ingest's prepare thread) or on first use; bounded.
+const FEATURES_CAP = 20_000;
+const featuresOf = new Map<string, Map<string, number>>();
+
+/** The index features of a member report's text: its words and names, and the countries and places it names. */
+export function unitFeatures(text: string): Map<string, number> {
+  const known = featuresOf.get(text);
+  if (known) return known;
+  const names = findNames(text);
+  const f = digestFeatures({
+    ...unitDigest(0, { time: 0, lastUpdated: 0 }, text),
+    countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
+    places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
+  });
+  rememberUnitFeatures([[text, f]]);
+  return f;
+}
+
+/** Adds features made elsewhere (the ingest's prepare thread) as if made here. */
+export function rememberUnitFeatures(entries: [string, Map<string, number>][]): void {
+  for (const [text, f] of entries) {
+    if (featuresOf.has(text)) continue;
+    if (featuresOf.size >= FEATURES_CAP) featuresOf.delete(featuresOf.keys().next().value as string);
+    featuresOf.set(text, f);
+  }
 }

@@ -5,6 +5,7 @@ import { normalizeBatch } from "../normalize/normalize-article.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import type { PipelineContext } from "./context.ts";
+import { linkingInstalled } from "./link-events.ts";
 import { type PreparedBatch, PrepareThread } from "./prepare-thread.ts";
 import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
@@ -123,7 +124,10 @@ async function ingestNdjson(
         raw,
       }));
       const normalized = thread
-        ? thread.prepare(items, sourceId, ctx.now(), synthesisInstalled(ctx))
+        ? thread.prepare(items, sourceId, ctx.now(), {
+            read: synthesisInstalled(ctx),
+            units: linkingInstalled(ctx),
+          })
         : Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
       await finish();
       pending = { read: items.length, batch: normalized };

@@ -40,6 +40,11 @@ const linkings = new WeakMap<PipelineContext, Linking>();
 const explainers = new WeakMap<PipelineContext, LinkExplainer | null>();
 const DAY_MS = 86_400_000;
 
+/** True when batches of this context are linked (their member reports will be indexed). */
+export function linkingInstalled(ctx: PipelineContext): boolean {
+  return explainers.has(ctx);
+}
+
 /**
  * Makes the pipeline link events after each batch, after whatever hook is already set (synthesis). Link
  * explanations come from templates, or from `explainer` (default: the configured engine, see link.engine).

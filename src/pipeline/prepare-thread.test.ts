@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { syndicationText, textSignature } from "../dedup/syndication-index.ts";
+import { memberUnits } from "../link/build-digest.ts";
+import { unitFeatures } from "../link/unit-index.ts";
 import type { RawArticle } from "../model/article.ts";
 import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import { parseDocument } from "../sources/parse.ts";
@@ -41,6 +43,11 @@ describe("PrepareThread", () => {
         new Map(inPlace.articles.map((x) => [x.id, textSignature(syndicationText(x))])),
       );
       expect([...signatures.values()].filter(Boolean).length).toBeGreaterThan(10);
+      // And the link index features of each member report.
+      const units = [...(a.units ?? []), ...(b.units ?? [])];
+      expect(units.map(([text]) => text)).toEqual(inPlace.articles.map((x) => memberUnits([x])[0]));
+      expect(units).toEqual(units.map(([text]) => [text, unitFeatures(text)]));
+      expect(units.some(([, f]) => [...f.keys()].some((k) => k.startsWith("c:")))).toBe(true);
       expect(b.errors).toEqual([
         { item: "demo#empty", code: "invalid-input", reason: "no title and no text" },
       ]);

@@ -8,14 +8,16 @@ export interface PreparedBatch extends NormalizedBatch {
   readings?: [string, ReadSentence][];
   /** Syndication signatures by article id (null: too short to compare). */
   signatures?: Map<string, Uint32Array | null>;
+  /** Link index features of each article's member-report text. */
+  units?: [string, Map<string, number>][];
 }
 
 type Reply = { job: number; ok: true; batch: PreparedBatch } | { job: number; ok: false; error: string };
 
 /**
  * The per-article work that depends on nothing but the article, on a second thread: normalization (language
- * models, sentence splitting, hashing), syndication signatures, and the reading of lead sentences that synthesis and linking do (actors,
- * roles, event type). A long ingest prepares its next batch there while the current one is clustered,
+ * models, sentence splitting, hashing), syndication signatures, the reading of lead sentences that synthesis and linking do (actors,
+ * roles, event type), and the link index features of each member report. A long ingest prepares its next batch there while the current one is clustered,
  * synthesized and linked. Both are pure functions of the batch, so the result is the same as in place. If the
  * thread fails, batches are normalized in place from then on (and sentences read when needed).
  */
@@ -27,14 +29,19 @@ export class PrepareThread {
   private readonly waiting = new Map<number, { resolve: (b: PreparedBatch) => void; fallback: () => void }>();
 
   /** Prepares a batch on the thread (started on first use); normalizes it in place if the thread cannot be used. */
-  prepare(items: RawItem[], sourceId: string, now: Date, read = true): Promise<PreparedBatch> {
+  prepare(
+    items: RawItem[],
+    sourceId: string,
+    now: Date,
+    want: { read: boolean; units: boolean } = { read: true, units: true },
+  ): Promise<PreparedBatch> {
     const worker = this.start();
     if (!worker) return Promise.resolve(normalizeBatch(items, sourceId, now));
     const job = this.next++;
     return new Promise((resolve) => {
       const fallback = () => resolve(normalizeBatch(items, sourceId, now));
       this.waiting.set(job, { resolve, fallback });
-      const message: PrepareJob = { job, items, sourceId, now: now.toISOString(), read };
+      const message: PrepareJob = { job, items, sourceId, now: now.toISOString(), ...want };
       try {
         worker.postMessage(message);
       } catch {

@@ -1,6 +1,7 @@
 import { rememberReadings } from "../classify/code-sentence.ts";
 import type { ClusterEventState } from "../cluster/event-data.ts";
 import { syndicationText } from "../dedup/syndication-index.ts";
+import { rememberUnitFeatures } from "../link/unit-index.ts";
 import type { Article } from "../model/article.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
@@ -36,6 +37,7 @@ export async function processNormalized(
   batch: PreparedBatch,
 ): Promise<IngestReport> {
   if (batch.readings) rememberReadings(batch.readings);
+  if (batch.units) rememberUnitFeatures(batch.units);
   const report = emptyReport(sourceId);
   report.read = read;
   report.errors.push(...batch.errors);
