@@ -5,7 +5,7 @@ import { rememberUnitFeatures } from "../link/unit-index.ts";
 import type { Article } from "../model/article.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { EventChange, SitrepEvent } from "../model/event.ts";
-import { type NormalizedBatch, normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
+import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import type { Store } from "../store/store.ts";
 import { type PipelineContext, restoreState, saveState } from "./context.ts";
 import type { PreparedBatch } from "./prepare-thread.ts";
