@@ -200,11 +200,15 @@ export class LinkIndex {
       weights.set(k, w);
       norms[isEntity(k) ? 1 : 0] += w * w;
     }
-    const core = [...weights]
-      .map(([f, w]) => ({ f, w }))
+    const ranked = [...weights].map(([k, w]) => ({ k, w })).sort((a, b) => b.w - a.w);
+    // The core: the CORE heaviest, ties by name. Only features as heavy as the CORE-th can be in it.
+    let n = Math.min(CORE, ranked.length);
+    while (n < ranked.length && ranked[n].w === ranked[n - 1].w) n++;
+    const core = ranked
+      .slice(0, n)
+      .map(({ k, w }) => ({ f: k, w }))
       .sort((x, y) => y.w - x.w || (x.f < y.f ? -1 : 1))
       .slice(0, CORE);
-    const ranked = [...weights].map(([k, w]) => ({ k, w })).sort((a, b) => b.w - a.w);
     doc.cache = { version: this.version, weights, norms, core, ranked };
     return doc.cache;
   }
