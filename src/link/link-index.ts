@@ -267,7 +267,13 @@ export class LinkIndex {
     const p = this.postings.get(k);
     if (!p) return;
     const live = (id: number) => this.docs.get(id)?.features.has(k) === true;
-    while (p.head < p.ids.length && !live(p.ids[p.head])) p.head++;
+    // The head is dead when its doc left, or was indexed again without the feature (a posting of the doc's
+    // current indexing always holds).
+    while (p.head < p.ids.length) {
+      const doc = this.docs.get(p.ids[p.head]);
+      if (doc && (p.stamps[p.head] === doc.stamp || doc.features.has(k))) break;
+      p.head++;
+    }
     const n = this.df.get(k) ?? 0;
     if (p.ids.length - p.head > 2 * n + 8) {
       // Live ids once each (the first entry of an id that lost and regained the feature).
