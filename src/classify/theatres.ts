@@ -47,6 +47,7 @@ interface Matcher {
   re: RegExp | null;
   alias: Map<string, string[]>;
   place: Map<string, string[]>;
+  byId: Map<string, Theatre>;
 }
 
 const matcherCache = new WeakMap<Theatre[], Matcher>();
@@ -70,7 +71,7 @@ function matcher(theatres: Theatre[]): Matcher {
   const re = phrases.length
     ? new RegExp(`(?<![\\p{L}])(?:${phrases.map(escapeRe).join("|")})(?![\\p{L}])`, "giu")
     : null;
-  m = { re, alias, place };
+  m = { re, alias, place, byId: new Map(theatres.map((t) => [t.id, t])) };
   matcherCache.set(theatres, m);
   return m;
 }
@@ -124,7 +125,8 @@ function scoreTheatre(
     .filter(([x, y]) => x !== y && keys.has(x) && keys.has(y))
     .map(([x, y]) => `${x}/${y}`);
   const side = t.actorPairs.some(([x, y]) => keys.has(x) || keys.has(y));
-  const place = hits.place.has(t.id) || t.places.some((p) => places.has(p.toLowerCase()));
+  const place =
+    hits.place.has(t.id) || (places.size > 0 && t.places.some((p) => places.has(p.toLowerCase())));
   // A theatre without actor pairs (a user's "Arctic tensions") is matched by its places alone.
   const placeEnough = place && (side || t.actorPairs.length === 0);
   if (!alias && pairs.length === 0 && !placeEnough) return null;
@@ -142,8 +144,9 @@ function rank(input: TheatreInput, theatres: Theatre[]): Theatre[] {
     const s = scoreTheatre(t, keys, placeNames, hits);
     if (s) scores.push(s);
   }
+  if (!scores.length) return [];
   const strongPairs = new Set(scores.filter((s) => !s.pairOnly).flatMap((s) => s.pairs));
-  const byId = new Map(theatres.map((t) => [t.id, t]));
+  const { byId } = matcher(theatres);
   return scores
     .filter((s) => !s.pairOnly || !s.pairs.every((p) => strongPairs.has(p)))
     .sort((a, b) => b.score - a.score)
