@@ -3,6 +3,7 @@ import { analyzeClauses } from "../actors/clauses.ts";
 import type { SpanMention } from "../actors/mention.ts";
 import { assignRoles, roleCodes } from "../actors/sentence-roles.ts";
 import type { Actor } from "../model/actor.ts";
+import { BoundedMap } from "../model/bounded-map.ts";
 import type { PloverType } from "../model/event.ts";
 import { decideEvent } from "./classify-event.ts";
 import { goldsteinForCameo, goldsteinForType } from "./goldstein.ts";
@@ -57,27 +58,21 @@ export interface ReadSentence {
 
 // An event's lead sentences are read again each time the event gains a report, and again to digest it for
 // linking: one reading per text serves them all. Both are pure functions of the text; the oldest go first.
-const READ_CAP = 20_000;
-const read = new Map<string, ReadSentence>();
+const read = new BoundedMap<string, ReadSentence>(20_000);
 
-/** analyzeSentence and codeAnalyzed of a text, remembered for the last READ_CAP texts (results are shared). */
+/** analyzeSentence and codeAnalyzed of a text, remembered for the last 20,000 texts (results are shared). */
 export function readSentence(text: string): ReadSentence {
   const known = read.get(text);
   if (known) return known;
   const analysis = analyzeSentence(text);
   const out = { analysis, coded: codeAnalyzed(analysis) };
-  remember(text, out);
+  read.set(text, out);
   return out;
 }
 
 /** Adds readings made elsewhere (the ingest's second thread) as if read here. */
 export function rememberReadings(readings: [string, ReadSentence][]): void {
-  for (const [text, r] of readings) if (!read.has(text)) remember(text, r);
-}
-
-function remember(text: string, r: ReadSentence): void {
-  if (read.size >= READ_CAP) read.delete(read.keys().next().value as string);
-  read.set(text, r);
+  for (const [text, r] of readings) if (!read.has(text)) read.set(text, r);
 }
 
 /** Codes a sentence already analyzed by analyzeSentence (reuse its mentions instead of analyzing twice). */

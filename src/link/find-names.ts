@@ -1,3 +1,4 @@
+import { BoundedMap } from "../model/bounded-map.ts";
 import { COUNTRY_PHRASES } from "./country-table.ts";
 import { isStopword } from "./terms.ts";
 
@@ -34,15 +35,13 @@ function matchCountry(tokens: string[], i: number): { len: number; iso3: string;
 
 // A member report's text is read for its places when it is indexed and again for its features: the last few
 // thousand texts' names are kept (the result is shared: callers must not change it).
-const NAMES_CAP = 4096;
-const named = new Map<string, readonly NameMention[]>();
+const named = new BoundedMap<string, readonly NameMention[]>(4096);
 
 /** Finds countries, places and other capitalized names in English text (a heuristic used when no actor finder is given). */
 export function findNames(text: string): readonly NameMention[] {
   const known = named.get(text);
   if (known) return known;
   const out = scanNames(text);
-  if (named.size >= NAMES_CAP) named.delete(named.keys().next().value as string);
   named.set(text, out);
   return out;
 }

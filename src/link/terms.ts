@@ -1,3 +1,5 @@
+import { BoundedMap } from "../model/bounded-map.ts";
+
 /** Words that carry no topic: function words and the reporting verbs of news summaries. */
 const STOPWORDS = new Set(
   `a about above after again against all also am an and any are as at be been before being below between both
@@ -34,11 +36,9 @@ export function stem(word: string): string {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-// Word forms repeat across reports: each form's term (or "" when it is dropped) is worked out once. The cache is
-// emptied when full, which keeps it bounded without bookkeeping per hit.
-const TERM_CAP = 200_000;
-const termOf = new Map<string, string>();
-const surfaceStemOf = new Map<string, { raw: string; stem: string }>();
+// Word forms repeat across reports: each form's term (or "" when it is dropped) is worked out once.
+const termOf = new BoundedMap<string, string>(200_000);
+const surfaceStemOf = new BoundedMap<string, { raw: string; stem: string }>(200_000);
 
 function term(word: string): string {
   let t = termOf.get(word);
@@ -48,7 +48,6 @@ function term(word: string): string {
       .replace(/’/g, "'")
       .replace(/['-]+$/, "");
     t = w.length < 2 || STOPWORDS.has(w) || /^\d[\d,.]*$/.test(w) ? "" : stem(w);
-    if (termOf.size >= TERM_CAP) termOf.clear();
     termOf.set(word, t);
   }
   return t;
@@ -98,7 +97,6 @@ export function surfacesOf(stems: string[], text: string): string[] {
         .replace(/['-]+$/, "")
         .replace(/'s$/i, "");
       form = { raw, stem: stem(raw.toLowerCase()) };
-      if (surfaceStemOf.size >= TERM_CAP) surfaceStemOf.clear();
       surfaceStemOf.set(m[0], form);
     }
     if (first.has(form.stem)) continue;

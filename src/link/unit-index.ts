@@ -1,3 +1,4 @@
+import { BoundedMap } from "../model/bounded-map.ts";
 import type { EventDigest } from "../model/digest.ts";
 import { digestFeatures } from "./digest-features.ts";
 import { findNames } from "./find-names.ts";
@@ -115,8 +116,7 @@ function unitDigest(id: number, event: Pick<EventDigest, "time" | "lastUpdated">
 }
 
 // Features of member-report texts, made ahead (on the ingest's prepare thread) or on first use; bounded.
-const FEATURES_CAP = 20_000;
-const featuresOf = new Map<string, Map<string, number>>();
+const featuresOf = new BoundedMap<string, Map<string, number>>(20_000);
 
 /** The index features of a member report's text: its words and names, and the countries and places it names. */
 export function unitFeatures(text: string): Map<string, number> {
@@ -128,15 +128,11 @@ export function unitFeatures(text: string): Map<string, number> {
     countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
     places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
   });
-  rememberUnitFeatures([[text, f]]);
+  featuresOf.set(text, f);
   return f;
 }
 
 /** Adds features made elsewhere (the ingest's prepare thread) as if made here. */
 export function rememberUnitFeatures(entries: [string, Map<string, number>][]): void {
-  for (const [text, f] of entries) {
-    if (featuresOf.has(text)) continue;
-    if (featuresOf.size >= FEATURES_CAP) featuresOf.delete(featuresOf.keys().next().value as string);
-    featuresOf.set(text, f);
-  }
+  for (const [text, f] of entries) if (!featuresOf.has(text)) featuresOf.set(text, f);
 }

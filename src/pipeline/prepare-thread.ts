@@ -16,10 +16,11 @@ type Reply = { job: number; ok: true; batch: PreparedBatch } | { job: number; ok
 
 /**
  * The per-article work that depends on nothing but the article, on a second thread: normalization (language
- * models, sentence splitting, hashing), syndication signatures, the reading of lead sentences that synthesis and linking do (actors,
- * roles, event type), and the link index features of each member report. A long ingest prepares its next batch there while the current one is clustered,
- * synthesized and linked. Both are pure functions of the batch, so the result is the same as in place. If the
- * thread fails, batches are normalized in place from then on (and sentences read when needed).
+ * models, sentence splitting, hashing), syndication signatures, the reading of lead sentences and headlines
+ * that synthesis and link digests use (actors, roles, event type), and the link index features of each member
+ * report. A long ingest prepares its next batch there while the current one is clustered, synthesized and
+ * linked. All of it is a pure function of the batch, so the result is the same as in place. If the thread
+ * fails, batches are normalized in place from then on (and the rest is computed when needed).
  */
 export class PrepareThread {
   private worker: Worker | null = null;
