@@ -66,6 +66,10 @@ export const CONFIG_KEYS = {
     schema: bool(true),
     doc: "Prepare the next batch of an NDJSON ingest (normalize, read lead sentences) on a second thread while the current one is processed.",
   },
+  "ingest.linkThread": {
+    schema: bool(true),
+    doc: "Link the events of an NDJSON ingest on their own thread, each batch while the next is clustered and synthesized (not with the LLM link engine).",
+  },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),
     doc: "MinHash Jaccard at or above which an article is a syndicated copy of an earlier one.",

@@ -7,6 +7,9 @@ import { type IndexedDoc, LinkIndex, type LinkIndexOptions } from "./link-index.
 // Unit ids are event id × 64 + member slot: an event keeps at most 64 units.
 const SLOTS = 64;
 
+/** Member reports an event keeps in the index by default (its digest reads that many member texts). */
+export const UNITS_PER_EVENT = 24;
+
 /**
  * The members of recent events, one indexed unit per member report (headline and lead): an event that
  * gathered many reports is found through the one report that matches, not through an average of all.
@@ -20,7 +23,7 @@ export class UnitIndex {
   /** Most of an event's own units used to look for others. */
   readonly perQuery: number;
 
-  constructor(options: Partial<LinkIndexOptions> = {}, perEvent = 24, perQuery = 4) {
+  constructor(options: Partial<LinkIndexOptions> = {}, perEvent = UNITS_PER_EVENT, perQuery = 4) {
     // A report is a headline and a sentence or two: fewer features to probe and fewer postings to read than an event.
     this.index = new LinkIndex({ maxQueryFeatures: 6, maxPostings: 100, maxCandidates: 16, ...options });
     this.perEvent = Math.min(perEvent, SLOTS);

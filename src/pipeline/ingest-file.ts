@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
-import { SitrepError } from "../model/errors.ts";
+import { errorMessage, SitrepError } from "../model/errors.ts";
 import { normalizeBatch } from "../normalize/normalize-article.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import type { PipelineContext } from "./context.ts";
-import { linkingInstalled } from "./link-events.ts";
+import { beginLinkThread, endLinkThread, linkingInstalled } from "./link-events.ts";
+import { PipelineThread } from "./pipeline-thread.ts";
 import { type PreparedBatch, PrepareThread } from "./prepare-thread.ts";
 import { type InputItem, processArticles, processNormalized } from "./process-articles.ts";
 import { addReport, emptyReport, type IngestReport, settleStatus } from "./report.ts";
@@ -102,8 +103,12 @@ async function ingestNdjson(
   onProgress?: OnProgress,
 ): Promise<void> {
   const batchSize = ctx.config["ingest.batchSize"];
-  // Batch N+1 is read and prepared (on the second thread when configured) while batch N is processed.
-  const thread = ctx.config["ingest.prepareThread"] ? new PrepareThread() : null;
+  // Batch N+1 is read and prepared while batch N is processed, and batch N is linked while N+1 is processed,
+  // on the pipeline thread when configured.
+  const c = ctx.config;
+  const shared = c["ingest.prepareThread"] || c["ingest.linkThread"] ? new PipelineThread() : null;
+  const thread = shared && c["ingest.prepareThread"] ? new PrepareThread(shared) : null;
+  const linked = shared && c["ingest.linkThread"] ? beginLinkThread(ctx, shared) : false;
   let pending: { read: number; batch: Promise<PreparedBatch> } | null = null;
   const finish = async () => {
     if (!pending) return;
@@ -124,14 +129,24 @@ async function ingestNdjson(
         item: `${name}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`,
         raw,
       }));
+      let normalized: Promise<PreparedBatch>;
+      if (!thread) normalized = Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
+      else if (linked) {
+        // The thread links: the two threads' shares even out when this one normalizes and the thread reads
+        // sentences and makes member-report features (kept there for its linker). The first batch is all done
+        // here while the thread starts.
+        const here = normalizeBatch(items, sourceId, ctx.now());
+        normalized = first
+          ? Promise.resolve(here)
+          : thread.complete(here, { read: synthesisInstalled(ctx), units: "keep" });
+      }
       // The main thread waits for the first batch while the thread starts and loads its models: that batch
       // is only normalized there, and its sentences read here (they were ~1 s of a 2.4 s wait on CEP).
-      const normalized = thread
-        ? thread.prepare(items, sourceId, ctx.now(), {
-            read: !first && synthesisInstalled(ctx),
-            units: !first && linkingInstalled(ctx),
-          })
-        : Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
+      else
+        normalized = thread.prepare(items, sourceId, ctx.now(), {
+          read: !first && synthesisInstalled(ctx),
+          units: !first && linkingInstalled(ctx),
+        });
       first = false;
       await finish();
       pending = { read: items.length, batch: normalized };
@@ -157,7 +172,18 @@ async function ingestNdjson(
     }
     throw err;
   } finally {
-    await thread?.close();
+    // The last batch's links are written here: like any batch's, a failure to write them is reported.
+    try {
+      await endLinkThread(ctx);
+    } catch (err) {
+      ctx.log.error({ err: errorMessage(err) }, "linking failed");
+      report.warnings.push({
+        item: name,
+        code: "internal",
+        reason: `links not updated: ${errorMessage(err)}`,
+      });
+    }
+    await shared?.close();
   }
 }
 

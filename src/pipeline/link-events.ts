@@ -1,39 +1,33 @@
 import { BUILTIN_THEATRES, theatreList } from "../classify/theatres.ts";
 import { buildDigest, memberUnits } from "../link/build-digest.ts";
-import { EscalationDays } from "../link/escalation-days.ts";
-import { defaultNameOf, eventRef, type NameOf } from "../link/explain-link.ts";
-import { linkEvent } from "../link/link-event.ts";
-import { LinkGraph } from "../link/link-graph.ts";
-import { LinkIndex } from "../link/link-index.ts";
+import { eventRef } from "../link/explain-link.ts";
+import type { Digested, ExplainHook, LinkOutcome, LinkPass } from "../link/linker.ts";
 import { createLlmLinkExplainer, type LinkExplainer } from "../link/llm-explain-links.ts";
-import { StorylineBook } from "../link/storyline-book.ts";
-import { UnitIndex } from "../link/unit-index.ts";
-import type { EventDigest } from "../model/digest.ts";
-import type { EventChange, SitrepEvent } from "../model/event.ts";
-import type { EventLink } from "../model/link.ts";
+import { UNITS_PER_EVENT } from "../link/unit-index.ts";
+import { errorMessage } from "../model/errors.ts";
+import type { SitrepEvent } from "../model/event.ts";
 import type { Theatre } from "../model/theatre.ts";
 import { llmOptionsFrom } from "../synthesize/llm/llm-client.ts";
 import type { PipelineContext } from "./context.ts";
+import { type LinkerPort, LinkThread, localLinker } from "./link-thread.ts";
+import type { PipelineThread } from "./pipeline-thread.ts";
 
-/** The linking state of one pipeline context: the window's index, current links, storylines and theatre days. */
+/** The linking state of one pipeline context: a Linker here, or on the link thread during a long ingest. */
 interface Linking {
-  index: LinkIndex;
-  units: UnitIndex;
-  graph: LinkGraph;
-  storylines: StorylineBook;
-  days: EscalationDays;
-  names: Map<string, string>;
-  nameOf: NameOf;
+  port: LinkerPort;
   theatres: Theatre[];
   /** Rewrites new links' template explanations (the LLM engine when configured), or null. */
   explainer: LinkExplainer | null;
+  /** On the link thread, a pass's outcome is written when the next pass starts (or the ingest ends). */
+  pending: { ids: number[]; at: string; outcome: Promise<LinkOutcome> } | null;
 }
 
 /** What one linking pass did. */
 export interface LinkReport {
   events: number;
-  links: number;
-  storylines: number;
+  /** Links and storylines written; null while the pass runs on the link thread (see beginLinkThread). */
+  links: number | null;
+  storylines: number | null;
 }
 
 const linkings = new WeakMap<PipelineContext, Linking>();
@@ -73,91 +67,124 @@ export async function linkEvents(ctx: PipelineContext, eventIds: number[]): Prom
   }
 }
 
+/**
+ * Runs linking on the pipeline thread until `endLinkThread`: each pass's outcome is then written when the next
+ * pass starts, so a batch is linked while the next one is clustered and synthesized. Not with an LLM link
+ * explainer (its requests are made from the pass). The thread's linker is rebuilt from the store, as in a new
+ * process. Returns false when linking stays here.
+ */
+export function beginLinkThread(ctx: PipelineContext, thread: PipelineThread): boolean {
+  if (!linkingInstalled(ctx) || explainers.get(ctx)) return false;
+  linkings.delete(ctx);
+  threaded.set(ctx, thread);
+  return true;
+}
+
+/** Writes the last pass made on the pipeline thread; linking goes on in place (rebuilt from the store). */
+export async function endLinkThread(ctx: PipelineContext): Promise<void> {
+  if (!threaded.delete(ctx)) return;
+  const s = linkings.get(ctx);
+  linkings.delete(ctx);
+  if (s) await settle(ctx, s, []);
+}
+
+const threaded = new WeakMap<PipelineContext, PipelineThread>();
+
 async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): Promise<LinkReport> {
-  const storyChanges = new Set<string>();
-  const removedLines = new Set<string>();
-  const dayKeys = new Set<string>();
-  const relink = new Set<number>();
-  const forget = (id: number) => {
-    s.index.remove(id);
-    s.units.remove(id);
-    for (const f of s.graph.drop(id)) relink.add(f);
-    const line = s.storylines.drop(id);
-    if (line) storyChanges.add(line);
-    for (const k of s.days.forget(id)) dayKeys.add(k);
-  };
-  for (const m of await ctx.store.events.redirectsInto(eventIds))
-    if (s.index.get(m.id) || s.graph.outOf(m.id).length || s.graph.linkersOf(m.id).length) forget(m.id);
+  const redirected = (await ctx.store.events.redirectsInto(eventIds)).map((m) => m.id);
+  if (!(await settle(ctx, s, redirected))) return linkEvents(ctx, eventIds);
+  const relink = await s.port.begin(redirected);
   const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink])]);
-  for (const e of events) if (e.redirectTo !== null) forget(e.id);
+  const gone = events.filter((e) => e.redirectTo !== null).map((e) => e.id);
   const live = events.filter((e) => e.redirectTo === null);
-  const digests = await digestsOf(ctx, s, live);
-  const linksByEvent = new Map<number, EventLink[]>();
-  const changes: { eventId: number; change: EventChange }[] = [];
+  const names = new Map<string, string>();
+  const digests = await digestsOf(ctx, s, live, names);
   const at = ctx.now().toISOString();
-  for (const { digest: d, units } of digests) {
-    // Indexed and linked one at a time in time order: a batch longer than the window must not evict
-    // its own early events' candidates (events and member reports) before they are linked.
-    s.units.set(d, units);
-    s.index.upsert(d);
-    const doc = s.index.get(d.id);
-    const links = doc ? linkEvent(s.index, doc, {}, s.nameOf, s.units) : [];
-    if (s.explainer) await explainNew(s, s.explainer, d, links);
-    linksByEvent.set(d.id, links);
-    for (const l of s.graph.set(d.id, links))
-      changes.push({
-        eventId: d.id,
-        change: { at, kind: "linked", detail: `${l.type} link to event #${l.toEvent}` },
-      });
-    const placed = s.storylines.apply(d.id, links, (id) => s.index.get(id)?.digest);
-    for (const line of placed.changed) storyChanges.add(line);
-    for (const id of placed.removed) removedLines.add(id);
-    for (const k of s.days.record(d, links)) dayKeys.add(k);
+  const pass: LinkPass = {
+    gone,
+    digests,
+    names: [...names],
+    at,
+  };
+  const outcome = s.port.link(pass);
+  if (s.port.remote) {
+    // Awaited by the next pass (settle), which handles a failure.
+    outcome.catch(() => {});
+    s.pending = { ids: eventIds, at, outcome };
+    return { events: digests.length, links: null, storylines: null };
   }
-  for (const id of removedLines) storyChanges.delete(id);
-  const drafts = [...storyChanges].filter((id) => s.storylines.has(id)).map((id) => s.storylines.draft(id));
-  const all = [...linksByEvent.values()].flat();
+  const done = await outcome;
+  await write(ctx, done, at, []);
+  return {
+    events: digests.length,
+    links: done.linksByEvent.reduce((n, [, l]) => n + l.length, 0),
+    storylines: done.drafts.length,
+  };
+}
+
+/**
+ * Writes the outcome of the pass still running on the link thread. Events merged away since (`redirected`)
+ * lose the links it gave them, as the clustering transaction that merged them did to the stored ones.
+ * If the thread failed, linking goes on in place from the store and links that pass's events again: then
+ * the state was replaced and false is returned.
+ */
+async function settle(ctx: PipelineContext, s: Linking, redirected: number[]): Promise<boolean> {
+  const p = s.pending;
+  if (!p) return true;
+  s.pending = null;
+  let done: LinkOutcome;
+  try {
+    done = await p.outcome;
+  } catch (err) {
+    ctx.log.warn({ err: errorMessage(err) }, "link thread failed; linking in place");
+    threaded.delete(ctx);
+    linkings.delete(ctx);
+    await linkEvents(ctx, p.ids);
+    return false;
+  }
+  await write(ctx, done, p.at, redirected);
+  return true;
+}
+
+async function write(ctx: PipelineContext, o: LinkOutcome, at: string, redirected: number[]): Promise<void> {
+  const all = o.linksByEvent.flatMap(([, l]) => l);
+  const touched = new Set(all.flatMap((l) => [l.fromEvent, l.toEvent]));
+  const merged = redirected.filter((id) => touched.has(id));
   await ctx.store.transaction(async (tx) => {
-    await tx.links.replaceLinksOfMany([...linksByEvent.keys()], all, at);
-    await tx.links.removeStorylines([...removedLines]);
-    await tx.links.saveStorylines(
-      drafts.filter((l) => l.eventIds.length > 1).map((l) => ({ ...l, updatedAt: at })),
+    await tx.links.replaceLinksOfMany(
+      o.linksByEvent.map(([id]) => id),
+      all,
+      at,
     );
-    await tx.links.saveTheatreDays(s.days.values([...dayKeys]));
-    await tx.events.addChanges(changes);
+    for (const id of merged) await tx.links.removeLinksOf(id);
+    await tx.links.removeStorylines(o.removedLines);
+    await tx.links.saveStorylines(
+      o.drafts.filter((l) => l.eventIds.length > 1).map((l) => ({ ...l, updatedAt: at })),
+    );
+    await tx.links.saveTheatreDays(o.days);
+    await tx.events.addChanges(o.changes);
   });
-  // Memory stays bounded by the window: what left it is final and stored.
-  const inWindow = (id: number) => s.index.get(id) !== undefined;
-  const bound = 2 * s.index.size + 1000;
-  if (s.graph.size > bound) s.graph.prune(inWindow);
-  if (s.storylines.size > bound) s.storylines.prune(inWindow);
-  if (s.days.size > bound) s.days.prune(inWindow);
-  if (s.units.size > bound) s.units.prune(inWindow);
-  return { events: digests.length, links: all.length, storylines: storyChanges.size };
 }
 
 /**
  * Gives links the explainer's wording: kept from the previous pass where the link (target and type) and the
  * earlier event's reference are unchanged, asked for otherwise (one request per event).
  */
-async function explainNew(
-  s: Linking,
-  explainer: LinkExplainer,
-  d: EventDigest,
-  links: EventLink[],
-): Promise<void> {
-  const before = new Map(s.graph.outOf(d.id).map((l) => [`${l.toEvent}:${l.type}`, l]));
-  const ask = [];
-  for (const link of links) {
-    const older = s.index.get(link.toEvent)?.digest;
-    if (!older) continue;
-    const prev = before.get(`${link.toEvent}:${link.type}`);
-    if (prev?.evidence.explainedBy === explainer.name && prev.explanation.includes(eventRef(older, d))) {
-      link.explanation = prev.explanation;
-      link.evidence.explainedBy = prev.evidence.explainedBy;
-    } else ask.push({ link, older });
-  }
-  await explainer.explain(d, ask, s.nameOf);
+function explainWith(explainer: LinkExplainer): ExplainHook {
+  return async (linker, d, links) => {
+    const before = new Map(linker.graph.outOf(d.id).map((l) => [`${l.toEvent}:${l.type}`, l]));
+    const ask = [];
+    for (const link of links) {
+      const older = linker.index.get(link.toEvent)?.digest;
+      if (!older) continue;
+      const prev = before.get(`${link.toEvent}:${link.type}`);
+      if (prev?.evidence.explainedBy === explainer.name && prev.explanation.includes(eventRef(older, d))) {
+        link.explanation = prev.explanation;
+        link.evidence.explainedBy = prev.evidence.explainedBy;
+      } else ask.push({ link, older });
+    }
+    await explainer.explain(d, ask, linker.nameOf);
+  };
 }
 
 function createExplainer(ctx: PipelineContext): LinkExplainer | null {
@@ -167,28 +194,28 @@ function createExplainer(ctx: PipelineContext): LinkExplainer | null {
   return createLlmLinkExplainer(llmOptionsFrom(c));
 }
 
-/** An event's digest and the texts of its member reports (the unit index's units). */
-interface Digested {
-  digest: EventDigest;
-  units: string[];
-}
-
 /**
- * Digests of events, oldest first, with actors from the store when a record was saved, and their member units.
- * The caller indexes each just before linking it: indexing a whole batch first (months of a dated stream)
- * would evict the batch's early events from the window before they are linked.
+ * Digests of events, oldest first, with actors from the store when a record was saved, and their member units;
+ * `names` is filled with the actors' display names. The linker indexes each just before linking it: indexing a
+ * whole batch first (months of a dated stream) would evict the batch's early events from the window before
+ * they are linked.
  */
-async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]): Promise<Digested[]> {
+async function digestsOf(
+  ctx: PipelineContext,
+  s: Linking,
+  events: SitrepEvent[],
+  names: Map<string, string>,
+): Promise<Digested[]> {
   if (!events.length) return [];
   const ids = events.map((e) => e.id);
-  const members = await ctx.store.events.memberTextsOf(ids, s.units.perEvent);
+  const members = await ctx.store.events.memberTextsOf(ids, UNITS_PER_EVENT);
   const withRecord = events.filter((e) => e.record).map((e) => e.id);
   const stored = withRecord.length ? await ctx.store.events.actorsOfEvents(withRecord) : new Map();
   const digests = events.map((e) => {
     const actors = e.record ? (stored.get(e.id) ?? []) : undefined;
-    for (const a of actors ?? []) s.names.set(a.id, a.name);
+    for (const a of actors ?? []) names.set(a.id, a.name);
     const mine = members.get(e.id) ?? [];
-    const digest = buildDigest(e, mine, { actors, theatres: s.theatres, names: s.names });
+    const digest = buildDigest(e, mine, { actors, theatres: s.theatres, names });
     return { digest, units: memberUnits(mine) };
   });
   return digests.sort((a, b) => a.digest.time - b.digest.time || a.digest.id - b.digest.id);
@@ -198,39 +225,26 @@ async function digestsOf(ctx: PipelineContext, s: Linking, events: SitrepEvent[]
 async function linkingOf(ctx: PipelineContext): Promise<Linking> {
   const known = linkings.get(ctx);
   if (known) return known;
-  const names = new Map<string, string>();
+  const windowDays = ctx.config["link.windowDays"];
+  const explainer = explainers.get(ctx) ?? null;
+  const thread = threaded.get(ctx);
   const s: Linking = {
-    index: new LinkIndex({ windowDays: ctx.config["link.windowDays"] }),
-    units: new UnitIndex({ windowDays: ctx.config["link.windowDays"] }),
-    graph: new LinkGraph(),
-    storylines: new StorylineBook((id) => names.get(id) ?? defaultNameOf(id)),
-    days: new EscalationDays(),
-    names,
-    nameOf: (id) => names.get(id) ?? defaultNameOf(id),
+    port: thread
+      ? new LinkThread(thread, windowDays)
+      : localLinker(windowDays, explainer ? explainWith(explainer) : undefined),
     theatres: theatresOf(ctx),
-    explainer: explainers.get(ctx) ?? null,
+    explainer,
+    pending: null,
   };
   linkings.set(ctx, s);
   const latest = (await ctx.store.events.listEvents({ limit: 1 }))[0];
   if (!latest) return s;
-  const from = new Date(Date.parse(latest.lastUpdated) - ctx.config["link.windowDays"] * DAY_MS);
+  const from = new Date(Date.parse(latest.lastUpdated) - windowDays * DAY_MS);
   const events = await ctx.store.events.listEvents({ from: from.toISOString(), limit: 1_000_000 });
-  const digests = (await digestsOf(ctx, s, events)).map(({ digest, units }) => {
-    s.units.set(digest, units);
-    s.index.upsert(digest);
-    return digest;
-  });
-  const ids = digests.map((d) => d.id);
-  const links = await ctx.store.links.linksAmong(ids);
-  for (const d of digests) {
-    const out = links.filter((l) => l.fromEvent === d.id);
-    s.graph.set(d.id, out);
-    s.days.record(d, out);
-  }
-  const inWindow = new Set(ids);
-  for (const line of await ctx.store.links.listStorylines())
-    if (line.eventIds.some((id) => inWindow.has(id)))
-      s.storylines.load(line, (id) => s.index.get(id)?.digest);
+  const names = new Map<string, string>();
+  const digests = await digestsOf(ctx, s, events, names);
+  const links = await ctx.store.links.linksAmong(digests.map((d) => d.digest.id));
+  await s.port.load({ digests, links, lines: await ctx.store.links.listStorylines(), names: [...names] });
   return s;
 }
 

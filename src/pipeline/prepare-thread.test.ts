@@ -56,6 +56,28 @@ describe("PrepareThread", () => {
     }
   });
 
+  it("reads and signs a batch normalized here; member-report features stay on the thread for its linker", async () => {
+    const items = await demoItems();
+    const now = new Date("2026-04-20T00:00:00Z");
+    const here = normalizeBatch(items, "s1", now);
+    const thread = new PrepareThread();
+    try {
+      const done = await thread.complete(here, { read: true, units: "keep" });
+      expect(done.articles).toBe(here.articles);
+      expect(done.readings).toEqual(readArticles(here.articles));
+      expect(done.signatures).toEqual(
+        new Map(here.articles.map((x) => [x.id, textSignature(syndicationText(x))])),
+      );
+      expect(done.units).toBeUndefined();
+      await thread.close();
+      // Closed: the batch comes back as it was, and the rest is made where it is needed.
+      const after = await thread.complete(here, { read: true, units: "keep" });
+      expect(after).toEqual(here);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("normalizes in place once closed, so a batch is never lost", async () => {
     const items = (await demoItems()).slice(0, 3);
     const now = new Date("2026-04-20T00:00:00Z");

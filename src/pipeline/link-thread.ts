@@ -1,0 +1,87 @@
+import { type Digested, type ExplainHook, Linker, type LinkOutcome, type LinkPass } from "../link/linker.ts";
+import type { StorylineDraft } from "../link/storyline-book.ts";
+import type { EventLink } from "../model/link.ts";
+import type { PipelineThread } from "./pipeline-thread.ts";
+
+/** The stored state a linker is rebuilt from: the window's events (digests oldest first), links, storylines. */
+export interface LinkLoad {
+  digests: Digested[];
+  links: EventLink[];
+  lines: StorylineDraft[];
+  names: [string, string][];
+}
+
+/** A Linker here or on the pipeline thread, behind the same calls (see link/linker.ts). */
+export interface LinkerPort {
+  /** True when the linker runs on another thread (a pass's outcome can be awaited later). */
+  readonly remote: boolean;
+  begin(redirected: number[]): Promise<number[]>;
+  link(pass: LinkPass): Promise<LinkOutcome>;
+  load(init: LinkLoad): Promise<void>;
+}
+
+/** A linker on this thread; `explain` rewrites new links' explanations (the LLM engine). */
+export function localLinker(windowDays: number, explain?: ExplainHook): LinkerPort {
+  const linker = new Linker(windowDays);
+  return {
+    remote: false,
+    begin: async (redirected) => linker.begin(redirected),
+    link: (pass) => linker.link(pass, explain),
+    load: async (l) => linker.load(l.digests, l.links, l.lines, l.names),
+  };
+}
+
+/** A call on the pipeline thread's linker. */
+export type LinkRequest =
+  | { op: "link-open"; windowDays: number }
+  | { op: "link-begin"; redirected: number[] }
+  | { op: "link-pass"; pass: LinkPass }
+  | { op: "link-load"; init: LinkLoad };
+
+/**
+ * The linker on the pipeline thread. During a long ingest a batch's events are indexed and linked there while
+ * the main thread clusters and synthesizes the next batch; the main thread reads the store, builds the digests
+ * and writes the outcome. Opening one starts a new, empty linker on the thread.
+ */
+export class LinkThread implements LinkerPort {
+  readonly remote = true;
+
+  private readonly thread: PipelineThread;
+
+  constructor(thread: PipelineThread, windowDays: number) {
+    this.thread = thread;
+    // Answered in order: a failure to open shows on the first call that awaits.
+    this.thread.call({ op: "link-open", windowDays }).catch(() => {});
+  }
+
+  begin(redirected: number[]): Promise<number[]> {
+    return this.thread.call({ op: "link-begin", redirected }) as Promise<number[]>;
+  }
+
+  link(pass: LinkPass): Promise<LinkOutcome> {
+    return this.thread.call({ op: "link-pass", pass }) as Promise<LinkOutcome>;
+  }
+
+  async load(init: LinkLoad): Promise<void> {
+    await this.thread.call({ op: "link-load", init });
+  }
+}
+
+/** The pipeline thread's side: answers link calls with one Linker, replaced on each "link-open". */
+export function linkerService(): (r: LinkRequest) => unknown {
+  let linker: Linker | null = null;
+  const open = () => {
+    if (!linker) throw new Error("no linker open");
+    return linker;
+  };
+  return (r) => {
+    if (r.op === "link-open") {
+      linker = new Linker(r.windowDays);
+      return null;
+    }
+    if (r.op === "link-begin") return open().begin(r.redirected);
+    if (r.op === "link-pass") return open().link(r.pass);
+    const l = r.init;
+    return open().load(l.digests, l.links, l.lines, l.names);
+  };
+}
