@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Config, testConfig } from "../config/load.ts";
+import { testConfig } from "../config/load.ts";
+import type { ConfigKey } from "../config/schema.ts";
 import type { RawArticle } from "../model/article.ts";
 import type { EventLink } from "../model/link.ts";
 import { openStore } from "../store/store.ts";
@@ -37,7 +38,7 @@ function cepSample(n: number): string {
   return file;
 }
 
-async function pipeline(overrides: Partial<Record<keyof Config, unknown>>): Promise<PipelineContext> {
+async function pipeline(overrides: Partial<Record<ConfigKey, unknown>>): Promise<PipelineContext> {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-linkthread-"));
   dirs.push(dir);
   const config = testConfig({ "database.url": join(dir, "t.db"), "log.level": "silent", ...overrides });
