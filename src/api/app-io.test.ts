@@ -162,7 +162,7 @@ describe("response cache", () => {
     });
     expect((await app.request("/api/events?limit=3")).headers.get("x-cache")).toBeNull();
     await app.request("/api/events?limit=3");
-    await app.deps.ctx.onEventsChanged?.(app.deps.ctx, [1]);
+    await app.deps.ctx.onEventsChanged?.(app.deps.ctx, [1], []);
     expect((await app.request("/api/events?limit=3")).headers.get("x-cache")).toBeNull();
   });
 });

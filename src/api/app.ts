@@ -62,8 +62,8 @@ export function createApi(ctx: PipelineContext, options: ApiOptions = {}): Hono 
   const cache = new ResponseCache({ ttlMs: options.cacheTtlMs ?? 60_000, maxEntries: 5000 });
   changes.subscribe(() => cache.clear());
   const previous = ctx.onEventsChanged;
-  ctx.onEventsChanged = async (c, ids) => {
-    if (previous) await previous(c, ids);
+  ctx.onEventsChanged = async (c, ids, unlinked) => {
+    if (previous) await previous(c, ids, unlinked);
     cache.clear();
     changes.notify(ids);
   };

@@ -14,8 +14,11 @@ export interface PipelineContext {
   now: () => Date;
   clusterer: EventClusterer;
   syndication: SyndicationIndex;
-  /** Called after each committed batch with the events it created or changed (synthesis, linking). */
-  onEventsChanged: ((ctx: PipelineContext, eventIds: number[]) => Promise<void>) | null;
+  /**
+   * Called after each committed batch with the events it created or changed (synthesis, linking), and the
+   * events that lost their links to an event merged away (to be linked again).
+   */
+  onEventsChanged: ((ctx: PipelineContext, eventIds: number[], unlinked: number[]) => Promise<void>) | null;
 }
 
 /** Builds a context and restores the clustering state committed with the last batch. */

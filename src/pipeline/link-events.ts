@@ -46,21 +46,27 @@ export function linkingInstalled(ctx: PipelineContext): boolean {
 export function installLinking(ctx: PipelineContext, explainer?: LinkExplainer | null): void {
   explainers.set(ctx, explainer === undefined ? createExplainer(ctx) : explainer);
   const prev = ctx.onEventsChanged;
-  ctx.onEventsChanged = async (c, ids) => {
-    await prev?.(c, ids);
-    await linkEvents(c, ids);
+  ctx.onEventsChanged = async (c, ids, unlinked) => {
+    await prev?.(c, ids, unlinked);
+    await linkEvents(c, ids, unlinked);
   };
 }
 
 /**
  * The linking use case: for each new or changed event, build its digest, find earlier related events in the
  * window, type and explain the links and replace the event's outgoing links; events merged away leave the
- * index, and the events that linked to them are linked again. Storylines and theatre days follow.
+ * index, and the events that linked to them are linked again: those the linking state knows and those given
+ * as `unlinked` (whose stored links to a merged event were removed with the merge). Storylines and theatre
+ * days follow.
  */
-export async function linkEvents(ctx: PipelineContext, eventIds: number[]): Promise<LinkReport> {
+export async function linkEvents(
+  ctx: PipelineContext,
+  eventIds: number[],
+  unlinked: number[] = [],
+): Promise<LinkReport> {
   const state = await linkingOf(ctx);
   try {
-    return await linkWith(ctx, state, eventIds);
+    return await linkWith(ctx, state, eventIds, unlinked);
   } catch (err) {
     linkings.delete(ctx); // rebuilt from the store on the next call
     throw err;
@@ -90,11 +96,16 @@ export async function endLinkThread(ctx: PipelineContext): Promise<void> {
 
 const threaded = new WeakMap<PipelineContext, PipelineThread>();
 
-async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): Promise<LinkReport> {
+async function linkWith(
+  ctx: PipelineContext,
+  s: Linking,
+  eventIds: number[],
+  unlinked: number[],
+): Promise<LinkReport> {
   const redirected = (await ctx.store.events.redirectsInto(eventIds)).map((m) => m.id);
-  if (!(await settle(ctx, s, redirected))) return linkEvents(ctx, eventIds);
+  if (!(await settle(ctx, s, redirected))) return linkEvents(ctx, eventIds, unlinked);
   const relink = await s.port.begin(redirected);
-  const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink])]);
+  const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink, ...unlinked])]);
   const gone = events.filter((e) => e.redirectTo !== null).map((e) => e.id);
   const live = events.filter((e) => e.redirectTo === null);
   const names = new Map<string, string>();
@@ -110,7 +121,7 @@ async function linkWith(ctx: PipelineContext, s: Linking, eventIds: number[]): P
   if (s.port.remote) {
     // Awaited by the next pass (settle), which handles a failure.
     outcome.catch(() => {});
-    s.pending = { ids: eventIds, at, outcome };
+    s.pending = { ids: [...eventIds, ...unlinked], at, outcome };
     return { events: digests.length, links: null, storylines: null };
   }
   const done = await outcome;

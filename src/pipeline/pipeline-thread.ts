@@ -13,8 +13,8 @@ export type ThreadReply = { id: number; ok: true; value: unknown } | { id: numbe
 
 /**
  * The ingest's second thread (pipeline-worker.ts): it prepares batches (prepare-thread.ts) and links them
- * (link-thread.ts), answering requests in the order they were posted. Started on first use. If it fails,
- * every pending and later request fails with the reason; callers then work in place.
+ * (link-thread.ts), answering link calls before batches waiting to be prepared, each kind in order. Started
+ * on first use. If it fails, every pending and later request fails with the reason; callers then work in place.
  */
 export class PipelineThread {
   private worker: Worker | null = null;

@@ -47,6 +47,7 @@ export async function processNormalized(
   if (!fresh.length) return report;
   fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
   let touchedIds: number[] = [];
+  const unlinked = new Set<number>();
   try {
     const touched = await ctx.store.transaction(async (tx) => {
       let seq = await tx.articles.maxSeq();
@@ -65,7 +66,7 @@ export async function processNormalized(
         for (const m of step.merges) {
           await tx.articles.moveEvent(m.from, m.to);
           await tx.events.setRedirect(m.from, m.to);
-          await tx.links.removeLinksOf(m.from);
+          for (const id of await tx.links.removeLinksOf(m.from)) unlinked.add(id);
           changes.push({
             eventId: m.to,
             change: {
@@ -118,7 +119,7 @@ export async function processNormalized(
   // The batch is committed: a failure to write records or links is reported, not a lost batch.
   if (ctx.onEventsChanged && touchedIds.length) {
     try {
-      await ctx.onEventsChanged(ctx, touchedIds);
+      await ctx.onEventsChanged(ctx, touchedIds, [...unlinked]);
     } catch (err) {
       ctx.log.error({ err: errorMessage(err), events: touchedIds.length }, "synthesis or linking failed");
       report.warnings.push({

@@ -27,9 +27,9 @@ export function installSynthesis(ctx: PipelineContext, engine?: SynthesisEngine)
     theatres: theatreList(ctx.config["theatres.extra"]),
   });
   const next = ctx.onEventsChanged;
-  ctx.onEventsChanged = async (c, ids) => {
+  ctx.onEventsChanged = async (c, ids, unlinked) => {
     await synthesizeEvents(c, ids);
-    await next?.(c, ids);
+    await next?.(c, ids, unlinked);
   };
 }
 

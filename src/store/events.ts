@@ -356,7 +356,7 @@ export class EventQueries {
     }
   }
 
-  /** An event's changelog, oldest first (by time, then as written: link passes can be written a batch late). */
+  /** An event's changelog, as written. */
   async changesOf(eventId: number): Promise<EventChange[]> {
     // Sorted here: an ORDER BY makes SQLite set up a sorter, which costs more than the lookup.
     const rows = await this.reads.rows(
@@ -365,7 +365,7 @@ export class EventQueries {
         db.selectFrom("event_changes").select(["id", "at", "kind", "detail"]).where("event_id", "=", eventId),
       [eventId],
     );
-    rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.id) - Number(b.id)));
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
     return rows.map((r) => ({ at: r.at, kind: r.kind as EventChange["kind"], detail: r.detail }));
   }
 
