@@ -47,3 +47,4 @@ const result = {
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));
+console.error(JSON.stringify((globalThis as any).W));

@@ -64,11 +64,11 @@ export const CONFIG_KEYS = {
   "ingest.batchSize": { schema: num(2000, 1), doc: "Articles per transaction during ingest." },
   "ingest.prepareThread": {
     schema: bool(true),
-    doc: "Prepare the next batch of an NDJSON ingest (normalize, read lead sentences) on a second thread while the current one is processed.",
+    doc: "Prepare the next batch of an NDJSON ingest on the pipeline thread while the current one is processed (syndication signatures and member-report features; normalization and sentence readings too when linking is not on the thread).",
   },
   "ingest.linkThread": {
     schema: bool(true),
-    doc: "Link the events of an NDJSON ingest on their own thread, each batch while the next is clustered and synthesized (not with the LLM link engine).",
+    doc: "Link the events of an NDJSON ingest on the pipeline thread, each batch while the next is clustered and synthesized (not with the LLM link engine).",
   },
   "dedup.nearDuplicateJaccard": {
     schema: num(0.7),

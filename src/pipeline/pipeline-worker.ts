@@ -6,30 +6,45 @@ import type { ThreadReply, ThreadRequest } from "./pipeline-thread.ts";
 import { prepareJob } from "./prepare-thread.ts";
 
 const linker = linkerService();
-// Link calls go before batches waiting to be prepared: the main thread is blocked on a link call
-// (the start of a pass), while it needs a prepared batch only after it has posted the pass. Each kind is
-// answered in the order it was posted.
-const links: ThreadRequest[] = [];
-const batches: ThreadRequest[] = [];
+// Requests are answered in the order they were posted, except the start of a link pass: the main thread
+// waits on it, so it is answered at once, between the steps of a batch being prepared. A pass itself waits
+// its turn: the main thread posts it just before it needs the batch prepared ahead.
+const queue: ThreadRequest[] = [];
+const urgent: ThreadRequest[] = [];
 let draining = false;
 
 parentPort?.on("message", (r: ThreadRequest) => {
-  (r.op === "prepare" ? batches : links).push(r);
+  (r.op === "link-begin" || r.op === "link-open" ? urgent : queue).push(r);
   if (!draining) void drain();
 });
 
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 async function drain(): Promise<void> {
   draining = true;
-  for (let r = links.shift() ?? batches.shift(); r; r = links.shift() ?? batches.shift()) {
-    let reply: ThreadReply;
-    try {
-      reply = { id: r.id, ok: true, value: await (r.op === "prepare" ? prepareJob(r.job) : linker(r)) };
-    } catch (err) {
-      reply = { id: r.id, ok: false, error: errorMessage(err) };
-    }
-    parentPort?.postMessage(reply);
-    // Lets calls posted meanwhile in, so a link call does not wait behind the next batch.
-    await new Promise((resolve) => setImmediate(resolve));
+  for (let r = urgent.shift() ?? queue.shift(); r; r = urgent.shift() ?? queue.shift()) {
+    await answer(r);
+    await turn();
   }
   draining = false;
+}
+
+async function answer(r: ThreadRequest): Promise<void> {
+  let reply: ThreadReply;
+  try {
+    reply = { id: r.id, ok: true, value: await work(r) };
+  } catch (err) {
+    reply = { id: r.id, ok: false, error: errorMessage(err) };
+  }
+  parentPort?.postMessage(reply);
+}
+
+async function work(r: ThreadRequest): Promise<unknown> {
+  if (r.op !== "prepare") return linker(r);
+  const steps = prepareJob(r.job);
+  for (let s = steps.next(); ; s = steps.next()) {
+    if (s.done) return s.value;
+    await turn();
+    for (let u = urgent.shift(); u; u = urgent.shift()) await answer(u);
+  }
 }

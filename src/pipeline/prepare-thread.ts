@@ -77,20 +77,36 @@ export class PrepareThread {
   }
 }
 
-/** The thread's side of a prepare job: the prepared batch, or only what was made ahead when given articles. */
-export function prepareJob(job: PrepareJob): PreparedBatch | Omit<PreparedBatch, keyof NormalizedBatch> {
+/**
+ * The thread's side of a prepare job: the prepared batch, or only what was made ahead when given articles.
+ * Articles are worked through `step` at a time, yielding between steps (the thread answers link calls there);
+ * the result is the same as in one go.
+ */
+export function* prepareJob(
+  job: PrepareJob,
+  step = 250,
+): Generator<void, PreparedBatch | Omit<PreparedBatch, keyof NormalizedBatch>> {
   const batch = "articles" in job ? null : normalizeBatch(job.items, job.sourceId, new Date(job.now));
   const articles = batch ? batch.articles : (job as { articles: Article[] }).articles;
-  const units = job.units
-    ? articles.map((a): [string, Map<string, number>] => {
+  const readings = new Map<string, ReadSentence>();
+  const units: [string, Map<string, number>][] = [];
+  const signatures = new Map<string, Uint32Array | null>();
+  for (let i = 0; i < articles.length; i += step) {
+    if (i > 0) yield;
+    const part = articles.slice(i, i + step);
+    if (job.read) for (const [text, r] of readArticles(part)) if (!readings.has(text)) readings.set(text, r);
+    if (job.units)
+      for (const a of part) {
         const [text] = memberUnits([a]);
-        return [text, unitFeatures(text)];
-      })
-    : undefined;
-  const made = {
-    readings: job.read ? readArticles(articles) : undefined,
-    units: job.units === "keep" ? undefined : units,
-    signatures: new Map(articles.map((a) => [a.id, textSignature(syndicationText(a))])),
+        const f = unitFeatures(text);
+        if (job.units !== "keep") units.push([text, f]);
+      }
+    for (const a of part) signatures.set(a.id, textSignature(syndicationText(a)));
+  }
+  return {
+    ...batch,
+    readings: job.read ? [...readings] : undefined,
+    units: job.units && job.units !== "keep" ? units : undefined,
+    signatures,
   };
-  return batch ? { ...batch, ...made } : made;
 }
