@@ -47,4 +47,3 @@ const result = {
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));
-console.error(JSON.stringify((globalThis as any).W));

@@ -114,11 +114,7 @@ async function ingestNdjson(
     if (!pending) return;
     const { read, batch } = pending;
     pending = null;
-    const T = performance.now();
-    const bb = await batch;
-    (globalThis as any).W = (globalThis as any).W ?? { settle: 0, begin: 0, prep: 0 };
-    (globalThis as any).W.prep += performance.now() - T;
-    addReport(report, await processNormalized(ctx, sourceId, read, bb));
+    addReport(report, await processNormalized(ctx, sourceId, read, await batch));
     onProgress?.(report.read);
   };
   let first = true;

@@ -103,14 +103,8 @@ async function linkWith(
   unlinked: number[],
 ): Promise<LinkReport> {
   const redirected = (await ctx.store.events.redirectsInto(eventIds)).map((m) => m.id);
-  const T0 = performance.now();
-  const okk = await settle(ctx, s, redirected);
-  (globalThis as any).W = (globalThis as any).W ?? { settle: 0, begin: 0, prep: 0 };
-  (globalThis as any).W.settle += performance.now() - T0;
-  if (!okk) return linkEvents(ctx, eventIds, unlinked);
-  const T1 = performance.now();
+  if (!(await settle(ctx, s, redirected))) return linkEvents(ctx, eventIds, unlinked);
   const relink = await s.port.begin(redirected);
-  (globalThis as any).W.begin += performance.now() - T1;
   const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink, ...unlinked])]);
   const gone = events.filter((e) => e.redirectTo !== null).map((e) => e.id);
   const live = events.filter((e) => e.redirectTo === null);
