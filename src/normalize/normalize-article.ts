@@ -25,11 +25,19 @@ export interface NormalizedBatch {
   warnings: ItemError[];
 }
 
-/** Normalizes a batch: articles in input order, refused items as errors (the rest of the batch goes on). */
-export function normalizeBatch(items: RawItem[], sourceId: string, now: Date): NormalizedBatch {
+/**
+ * Normalizes a batch: articles in input order, refused items as errors (the rest of the batch goes on).
+ * `languages[i]` is item i's languageOf when it was worked out ahead (on the ingest's pipeline thread).
+ */
+export function normalizeBatch(
+  items: RawItem[],
+  sourceId: string,
+  now: Date,
+  languages?: (string | null)[],
+): NormalizedBatch {
   const out: NormalizedBatch = { articles: [], errors: [], warnings: [] };
-  for (const { item, raw } of items) {
-    const n = normalizeArticle(raw, { sourceId, item, now });
+  for (const [i, { item, raw }] of items.entries()) {
+    const n = normalizeArticle(raw, { sourceId, item, now }, languages?.[i]);
     if (!n.ok) out.errors.push(n.error);
     else {
       out.articles.push(n.article);
@@ -39,10 +47,26 @@ export function normalizeBatch(items: RawItem[], sourceId: string, now: Date): N
   return out;
 }
 
-/** Normalizes one raw item: canonical URL, language, date (never future), sentences, content hash, stable id. */
+/**
+ * The language of an item: the one it gives, else detected from its cleaned title and the start of its text
+ * (pure: any thread).
+ */
+export function languageOf(raw: RawArticle): string | null {
+  return raw.language ?? detectFrom(clean(raw.title), clean(raw.text));
+}
+
+function detectFrom(title: string, text: string): string | null {
+  return detectLanguage(`${title}. ${text.slice(0, 200)}`);
+}
+
+/**
+ * Normalizes one raw item: canonical URL, language (`language` when worked out ahead with languageOf), date
+ * (never future), sentences, content hash, stable id.
+ */
 export function normalizeArticle(
   raw: RawArticle,
   ctx: { sourceId: string; item: string; now: Date },
+  language?: string | null,
 ): Normalized {
   const title = clean(raw.title);
   const text = clean(raw.text).slice(0, MAX_TEXT);
@@ -65,7 +89,7 @@ export function normalizeArticle(
     title: title || firstWords(body),
     text,
     outlet: raw.outlet?.trim() || null,
-    language: raw.language ?? detectLanguage(`${title}. ${text.slice(0, 200)}`),
+    language: language !== undefined ? language : (raw.language ?? detectFrom(title, text)),
     publishedAt: date.iso,
     dateEstimated: date.estimated,
     fetchedAt: ctx.now.toISOString(),

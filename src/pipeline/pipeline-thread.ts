@@ -1,9 +1,13 @@
 import { Worker } from "node:worker_threads";
+import type { RawArticle } from "../model/article.ts";
 import type { LinkRequest } from "./link-thread.ts";
 import type { PrepareJob } from "./prepare-thread.ts";
 
 /** A call on the pipeline thread: a batch to prepare, or a call on its linker. */
-export type ThreadCall = { op: "prepare"; job: PrepareJob } | LinkRequest;
+export type ThreadCall =
+  | { op: "prepare"; job: PrepareJob }
+  | { op: "languages"; items: RawArticle[] }
+  | LinkRequest;
 
 /** A call as posted, with the id its answer carries. */
 export type ThreadRequest = ThreadCall & { id: number };

@@ -1,14 +1,15 @@
 // Worker thread entry: the ingest's pipeline thread (see pipeline-thread.ts).
 import { parentPort } from "node:worker_threads";
 import { errorMessage } from "../model/errors.ts";
+import { languageOf } from "../normalize/normalize-article.ts";
 import { linkerService } from "./link-thread.ts";
 import type { ThreadReply, ThreadRequest } from "./pipeline-thread.ts";
 import { prepareJob } from "./prepare-thread.ts";
 
 const linker = linkerService();
 // Requests are answered in the order they were posted, except the start of a link pass: the main thread
-// waits on it, so it is answered at once, between the steps of a batch being prepared. A pass itself waits
-// its turn: the main thread posts it just before it needs the batch prepared ahead.
+// waits on it, so it goes before requests waiting their turn. A pass itself waits its turn: the main thread
+// posts it just before it needs what it posted ahead.
 const queue: ThreadRequest[] = [];
 const urgent: ThreadRequest[] = [];
 let draining = false;
@@ -39,12 +40,8 @@ async function answer(r: ThreadRequest): Promise<void> {
   parentPort?.postMessage(reply);
 }
 
-async function work(r: ThreadRequest): Promise<unknown> {
-  if (r.op !== "prepare") return linker(r);
-  const steps = prepareJob(r.job);
-  for (let s = steps.next(); ; s = steps.next()) {
-    if (s.done) return s.value;
-    await turn();
-    for (let u = urgent.shift(); u; u = urgent.shift()) await answer(u);
-  }
+function work(r: ThreadRequest): unknown {
+  if (r.op === "prepare") return prepareJob(r.job);
+  if (r.op === "languages") return r.items.map(languageOf);
+  return linker(r);
 }

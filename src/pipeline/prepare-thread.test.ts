@@ -56,23 +56,39 @@ describe("PrepareThread", () => {
     }
   });
 
-  it("reads and signs a batch normalized here; member-report features stay on the thread for its linker", async () => {
+  it("detects a batch's languages on its thread as normalization does in place", async () => {
     const items = await demoItems();
+    // Real non-English and language-given items too: a Spanish and a German lead, and an item that says.
+    items.push(
+      {
+        item: "es",
+        raw: {
+          ...items[0].raw,
+          title: "El gobierno anuncia nuevas medidas",
+          text: "El presidente del gobierno anunció el martes un paquete de medidas económicas para las familias.",
+        },
+      },
+      {
+        item: "de",
+        raw: {
+          ...items[1].raw,
+          title: "Regierung beschließt neue Maßnahmen",
+          text: "Die Bundesregierung hat am Dienstag ein neues Paket für Familien und Unternehmen beschlossen.",
+        },
+      },
+      { item: "given", raw: { ...items[2].raw, language: "fr" } },
+    );
     const now = new Date("2026-04-20T00:00:00Z");
-    const here = normalizeBatch(items, "s1", now);
     const thread = new PrepareThread();
     try {
-      const done = await thread.complete(here, { read: true, units: "keep" });
-      expect(done.articles).toBe(here.articles);
-      expect(done.readings).toEqual(readArticles(here.articles));
-      expect(done.signatures).toEqual(
-        new Map(here.articles.map((x) => [x.id, textSignature(syndicationText(x))])),
-      );
-      expect(done.units).toBeUndefined();
+      const languages = await thread.languages(items);
+      const inPlace = normalizeBatch(items, "s1", now);
+      expect(languages).toEqual(inPlace.articles.map((a) => a.language));
+      expect(normalizeBatch(items, "s1", now, languages ?? undefined)).toEqual(inPlace);
+      expect(languages?.slice(-3)).toEqual(["es", "de", "fr"]);
       await thread.close();
-      // Closed: the batch comes back as it was, and the rest is made where it is needed.
-      const after = await thread.complete(here, { read: true, units: "keep" });
-      expect(after).toEqual(here);
+      // Closed: no languages, and normalization detects them in place.
+      expect(await thread.languages(items)).toBeNull();
     } finally {
       await thread.close();
     }

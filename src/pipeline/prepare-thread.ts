@@ -16,27 +16,27 @@ export interface PreparedBatch extends NormalizedBatch {
   units?: [string, Map<string, number>][];
 }
 
-/**
- * What to make ahead: the readings of lead sentences and headlines (when the batch will be synthesized), and
- * the link index features of member reports (when it will be linked): returned, or kept on the thread for
- * its own linker ("keep").
- */
+/** What to make ahead besides normalization: readings (when the batch will be synthesized), features (linked). */
 export interface PrepareWants {
   read: boolean;
-  units: boolean | "keep";
+  units: boolean;
 }
 
-/** A batch to prepare, as posted to the pipeline thread: raw items to normalize, or articles normalized already. */
-export type PrepareJob = PrepareWants &
-  ({ items: RawItem[]; sourceId: string; now: string } | { articles: Article[] });
+/** A batch to prepare, as posted to the pipeline thread. */
+export interface PrepareJob extends PrepareWants {
+  items: RawItem[];
+  sourceId: string;
+  now: string;
+}
 
 /**
- * The per-article work that depends on nothing but the article, on the pipeline thread: normalization
- * (language models, sentence splitting, hashing), syndication signatures, the reading of lead sentences and
- * headlines that synthesis and link digests use (actors, roles, event type), and the link index features of
- * each member report. A long ingest prepares its next batch there while the current one is clustered,
- * synthesized and linked. All of it is a pure function of the batch, so the result is the same as in place.
- * If the thread fails, batches are normalized in place from then on (and the rest is computed when needed).
+ * The per-article work that depends on nothing but the article, on the pipeline thread. When linking runs
+ * there too, only the next batch's languages (the language models' detection); otherwise the whole
+ * preparation: normalization (language, sentence splitting, hashing), syndication signatures, the reading of
+ * lead sentences and headlines that synthesis and link digests use (actors, roles, event type), and the link
+ * index features of each member report. A long ingest prepares its next batch there while the current one
+ * is processed. All of it is a pure function of the batch, so the result is the same as in place. If the
+ * thread fails, batches are normalized in place from then on (and the rest is computed when needed).
  */
 export class PrepareThread {
   private readonly thread: PipelineThread;
@@ -52,17 +52,24 @@ export class PrepareThread {
     now: Date,
     want: PrepareWants = { read: true, units: true },
   ): Promise<PreparedBatch> {
-    return this.run({ items, sourceId, now: now.toISOString(), ...want }).then(
-      (b) => b as PreparedBatch,
-      () => normalizeBatch(items, sourceId, now),
-    );
+    if (this.thread.closed) return Promise.resolve(normalizeBatch(items, sourceId, now));
+    return this.thread
+      .call({ op: "prepare", job: { items, sourceId, now: now.toISOString(), ...want } })
+      .then(
+        (b) => b as PreparedBatch,
+        () => normalizeBatch(items, sourceId, now),
+      );
   }
 
-  /** Prepares a batch normalized here; returns it as it is if the thread cannot be used. */
-  complete(batch: NormalizedBatch, want: PrepareWants): Promise<PreparedBatch> {
-    return this.run({ articles: batch.articles, ...want }).then(
-      (made) => ({ ...batch, ...(made as Omit<PreparedBatch, keyof NormalizedBatch>) }),
-      () => batch,
+  /**
+   * The languages of a batch's items (languageOf), worked out on the thread while the batch before is
+   * processed; null if the thread cannot be used (then they are detected in place).
+   */
+  languages(items: RawItem[]): Promise<(string | null)[] | null> {
+    if (this.thread.closed) return Promise.resolve(null);
+    return this.thread.call({ op: "languages", items: items.map((i) => i.raw) }).then(
+      (l) => l as (string | null)[],
+      () => null,
     );
   }
 
@@ -70,43 +77,20 @@ export class PrepareThread {
   async close(): Promise<void> {
     await this.thread.close();
   }
-
-  private run(job: PrepareJob): Promise<unknown> {
-    if (this.thread.closed) return Promise.reject(new Error("closed"));
-    return this.thread.call({ op: "prepare", job });
-  }
 }
 
-/**
- * The thread's side of a prepare job: the prepared batch, or only what was made ahead when given articles.
- * Articles are worked through `step` at a time, yielding between steps (the thread answers link calls there);
- * the result is the same as in one go.
- */
-export function* prepareJob(
-  job: PrepareJob,
-  step = 250,
-): Generator<void, PreparedBatch | Omit<PreparedBatch, keyof NormalizedBatch>> {
-  const batch = "articles" in job ? null : normalizeBatch(job.items, job.sourceId, new Date(job.now));
-  const articles = batch ? batch.articles : (job as { articles: Article[] }).articles;
-  const readings = new Map<string, ReadSentence>();
-  const units: [string, Map<string, number>][] = [];
-  const signatures = new Map<string, Uint32Array | null>();
-  for (let i = 0; i < articles.length; i += step) {
-    if (i > 0) yield;
-    const part = articles.slice(i, i + step);
-    if (job.read) for (const [text, r] of readArticles(part)) if (!readings.has(text)) readings.set(text, r);
-    if (job.units)
-      for (const a of part) {
-        const [text] = memberUnits([a]);
-        const f = unitFeatures(text);
-        if (job.units !== "keep") units.push([text, f]);
-      }
-    for (const a of part) signatures.set(a.id, textSignature(syndicationText(a)));
-  }
+/** The thread's side of a prepare job. */
+export function prepareJob(job: PrepareJob): PreparedBatch {
+  const batch = normalizeBatch(job.items, job.sourceId, new Date(job.now));
   return {
     ...batch,
-    readings: job.read ? [...readings] : undefined,
-    units: job.units && job.units !== "keep" ? units : undefined,
-    signatures,
+    readings: job.read ? readArticles(batch.articles) : undefined,
+    units: job.units
+      ? batch.articles.map((a): [string, Map<string, number>] => {
+          const [text] = memberUnits([a]);
+          return [text, unitFeatures(text)];
+        })
+      : undefined,
+    signatures: new Map(batch.articles.map((a) => [a.id, textSignature(syndicationText(a))])),
   };
 }
