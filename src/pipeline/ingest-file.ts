@@ -109,13 +109,16 @@ async function ingestNdjson(
   const shared = c["ingest.prepareThread"] || c["ingest.linkThread"] ? new PipelineThread() : null;
   const thread = shared && c["ingest.prepareThread"] ? new PrepareThread(shared) : null;
   const linked = shared && c["ingest.linkThread"] ? beginLinkThread(ctx, shared) : false;
-  let pending: { read: number; batch: Promise<PreparedBatch> } | null = null;
-  const finish = async () => {
-    if (!pending) return;
-    const { read, batch } = pending;
-    pending = null;
-    addReport(report, await processNormalized(ctx, sourceId, read, await batch));
-    onProgress?.(report.read);
+  // Read batches wait here to be processed. With linking on the thread, two are read ahead: a batch's
+  // languages are then detected there a whole batch before they are needed.
+  const pending: { read: number; batch: Promise<PreparedBatch> }[] = [];
+  const ahead = linked && thread ? 2 : 1;
+  const finish = async (keep: number) => {
+    for (let p = pending.length > keep ? pending.shift() : undefined; p; ) {
+      addReport(report, await processNormalized(ctx, sourceId, p.read, await p.batch));
+      onProgress?.(report.read);
+      p = pending.length > keep ? pending.shift() : undefined;
+    }
   };
   let first = true;
   try {
@@ -147,10 +150,10 @@ async function ingestNdjson(
           units: !first && linkingInstalled(ctx),
         });
       first = false;
-      await finish();
-      pending = { read: items.length, batch: normalized };
+      pending.push({ read: items.length, batch: normalized });
+      await finish(ahead);
     }
-    await finish();
+    await finish(0);
     if (report.read === 0)
       report.errors.push({
         item: name,
@@ -158,8 +161,8 @@ async function ingestNdjson(
         reason: "empty input: no lines with articles",
       });
   } catch (err) {
-    // A read error after a good batch: that batch is still stored.
-    await finish();
+    // A read error after good batches: they are still stored.
+    await finish(0);
     if (err instanceof SitrepError) {
       report.errors.push({ item: name, code: err.code, reason: err.message });
       return;

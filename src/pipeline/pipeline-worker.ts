@@ -8,8 +8,8 @@ import { prepareJob } from "./prepare-thread.ts";
 
 const linker = linkerService();
 // Requests are answered in the order they were posted, except the start of a link pass: the main thread
-// waits on it, so it goes before requests waiting their turn. A pass itself waits its turn: the main thread
-// posts it just before it needs what it posted ahead.
+// waits on it, so it goes before requests waiting their turn, and between the steps of a batch's languages.
+// A pass itself waits its turn: the main thread posts it just before it needs what it posted ahead.
 const queue: ThreadRequest[] = [];
 const urgent: ThreadRequest[] = [];
 let draining = false;
@@ -40,8 +40,19 @@ async function answer(r: ThreadRequest): Promise<void> {
   parentPort?.postMessage(reply);
 }
 
-function work(r: ThreadRequest): unknown {
+async function work(r: ThreadRequest): Promise<unknown> {
   if (r.op === "prepare") return prepareJob(r.job);
-  if (r.op === "languages") return r.items.map(languageOf);
-  return linker(r);
+  if (r.op !== "languages") return linker(r);
+  // In steps: the start of a link pass posted meanwhile is answered between them.
+  const out: (string | null)[] = [];
+  for (let i = 0; i < r.items.length; i += LANGUAGE_STEP) {
+    if (i > 0) {
+      await turn();
+      for (let u = urgent.shift(); u; u = urgent.shift()) await answer(u);
+    }
+    for (const raw of r.items.slice(i, i + LANGUAGE_STEP)) out.push(languageOf(raw));
+  }
+  return out;
 }
+
+const LANGUAGE_STEP = 100;
