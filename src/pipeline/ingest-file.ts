@@ -104,15 +104,20 @@ async function ingestNdjson(
 ): Promise<void> {
   const batchSize = ctx.config["ingest.batchSize"];
   // Batch N+1 is read and prepared while batch N is processed, and batch N is linked while N+1 is processed,
-  // on the pipeline thread when configured.
+  // on the pipeline thread when configured. The thread starts with the second batch: an input of one batch
+  // is all done here.
   const c = ctx.config;
-  const shared = c["ingest.prepareThread"] || c["ingest.linkThread"] ? new PipelineThread() : null;
-  const thread = shared && c["ingest.prepareThread"] ? new PrepareThread(shared) : null;
-  const linked = shared && c["ingest.linkThread"] ? beginLinkThread(ctx, shared) : false;
+  const use = { shared: null as PipelineThread | null, thread: null as PrepareThread | null, linked: false };
+  const start = () => {
+    if (!c["ingest.prepareThread"] && !c["ingest.linkThread"]) return;
+    use.shared = new PipelineThread();
+    use.thread = c["ingest.prepareThread"] ? new PrepareThread(use.shared) : null;
+    use.linked = c["ingest.linkThread"] ? beginLinkThread(ctx, use.shared) : false;
+  };
   // Read batches wait here to be processed. With linking on the thread, two are read ahead: a batch's
   // languages are then detected there a whole batch before they are needed.
   const pending: { read: number; batch: Promise<PreparedBatch> }[] = [];
-  const ahead = linked && thread ? 2 : 1;
+  let ahead = 1;
   const finish = async (keep: number) => {
     for (let p = pending.length > keep ? pending.shift() : undefined; p; ) {
       addReport(report, await processNormalized(ctx, sourceId, p.read, await p.batch));
@@ -132,22 +137,25 @@ async function ingestNdjson(
         item: `${name}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`,
         raw,
       }));
+      // The second batch: nothing is processed yet (the first waits in `pending`).
+      if (!first && !use.shared) {
+        start();
+        ahead = use.linked && use.thread ? 2 : 1;
+      }
+      const thread = use.thread;
       let normalized: Promise<PreparedBatch>;
-      if (!thread) normalized = Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
-      else if (linked) {
+      if (first || !thread) normalized = Promise.resolve(normalizeBatch(items, sourceId, ctx.now()));
+      else if (use.linked) {
         // The thread links, and this one does the rest: only the languages of the next batch are detected
         // there (the language models: about a sixth of the per-article work), and member-report features are
-        // made by the linker as it indexes them. The first batch is all done here while the thread starts.
+        // made by the linker as it indexes them.
         const now = ctx.now();
-        const languages = first ? Promise.resolve(null) : thread.languages(items);
+        const languages = thread.languages(items);
         normalized = languages.then((l) => normalizeBatch(items, sourceId, now, l ?? undefined));
-      }
-      // The main thread waits for the first batch while the thread starts and loads its models: that batch
-      // is only normalized there, and its sentences read here (they were ~1 s of a 2.4 s wait on CEP).
-      else
+      } else
         normalized = thread.prepare(items, sourceId, ctx.now(), {
-          read: !first && synthesisInstalled(ctx),
-          units: !first && linkingInstalled(ctx),
+          read: synthesisInstalled(ctx),
+          units: linkingInstalled(ctx),
         });
       first = false;
       pending.push({ read: items.length, batch: normalized });
@@ -185,7 +193,7 @@ async function ingestNdjson(
         reason: `links not updated: ${errorMessage(err)}`,
       });
     }
-    await shared?.close();
+    await use.shared?.close();
   }
 }
 

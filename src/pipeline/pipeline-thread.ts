@@ -7,7 +7,8 @@ import type { PrepareJob } from "./prepare-thread.ts";
 export type ThreadCall =
   | { op: "prepare"; job: PrepareJob }
   | { op: "languages"; items: RawArticle[] }
-  | LinkRequest;
+  | LinkRequest
+  | { op: "exit" };
 
 /** A call as posted, with the id its answer carries. */
 export type ThreadRequest = ThreadCall & { id: number };
@@ -50,11 +51,25 @@ export class PipelineThread {
     return this.failure !== null;
   }
 
-  /** Stops the thread; pending requests fail. */
+  /**
+   * Stops the thread; pending requests fail. The thread ends its current request and exits by itself:
+   * terminating a thread in the middle of its work (or of its start) has crashed V8 ("Check failed:
+   * jit_page.has_value()"). It is terminated only if it has not exited after 30 s.
+   */
   async close(): Promise<void> {
     const w = this.worker;
     this.fail(new Error("pipeline thread closed"));
-    if (w) await w.terminate();
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+    w.ref();
+    const stuck = setTimeout(() => void w.terminate(), 30_000);
+    try {
+      w.postMessage({ op: "exit", id: -1 });
+    } catch {
+      void w.terminate();
+    }
+    await exited;
+    clearTimeout(stuck);
   }
 
   private start(): Worker | null {

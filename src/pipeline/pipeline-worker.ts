@@ -13,8 +13,18 @@ const linker = linkerService();
 const queue: ThreadRequest[] = [];
 const urgent: ThreadRequest[] = [];
 let draining = false;
+let closing = false;
 
 parentPort?.on("message", (r: ThreadRequest) => {
+  if (r.op === "exit") {
+    // Asked to stop: the request under way ends, the rest is dropped (their callers were answered with a
+    // failure), and the thread exits once its port is closed.
+    closing = true;
+    queue.length = 0;
+    urgent.length = 0;
+    if (!draining) parentPort?.close();
+    return;
+  }
   (r.op === "link-begin" || r.op === "link-open" ? urgent : queue).push(r);
   if (!draining) void drain();
 });
@@ -23,11 +33,12 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 async function drain(): Promise<void> {
   draining = true;
-  for (let r = urgent.shift() ?? queue.shift(); r; r = urgent.shift() ?? queue.shift()) {
+  for (let r = urgent.shift() ?? queue.shift(); r && !closing; r = urgent.shift() ?? queue.shift()) {
     await answer(r);
     await turn();
   }
   draining = false;
+  if (closing) parentPort?.close();
 }
 
 async function answer(r: ThreadRequest): Promise<void> {
@@ -41,6 +52,7 @@ async function answer(r: ThreadRequest): Promise<void> {
 }
 
 async function work(r: ThreadRequest): Promise<unknown> {
+  if (r.op === "exit") return null;
   if (r.op === "prepare") return prepareJob(r.job);
   if (r.op !== "languages") return linker(r);
   // In steps: the start of a link pass posted meanwhile is answered between them.
