@@ -109,7 +109,6 @@ async function ingestNdjson(
   const c = ctx.config;
   const use = { shared: null as PipelineThread | null, thread: null as PrepareThread | null, linked: false };
   const start = () => {
-    if (!c["ingest.prepareThread"] && !c["ingest.linkThread"]) return;
     use.shared = new PipelineThread();
     use.thread = c["ingest.prepareThread"] ? new PrepareThread(use.shared) : null;
     use.linked = c["ingest.linkThread"] ? beginLinkThread(ctx, use.shared) : false;
@@ -138,7 +137,7 @@ async function ingestNdjson(
         raw,
       }));
       // The second batch: nothing is processed yet (the first waits in `pending`).
-      if (!first && !use.shared) {
+      if (!first && !use.shared && (c["ingest.prepareThread"] || c["ingest.linkThread"])) {
         start();
         ahead = use.linked && use.thread ? 2 : 1;
       }

@@ -12,12 +12,10 @@ import type { PipelineContext } from "./context.ts";
 import { type LinkerPort, LinkThread, localLinker } from "./link-thread.ts";
 import type { PipelineThread } from "./pipeline-thread.ts";
 
-/** The linking state of one pipeline context: a Linker here, or on the link thread during a long ingest. */
+/** The linking state of one pipeline context: a Linker here, or on the pipeline thread during a long ingest. */
 interface Linking {
   port: LinkerPort;
   theatres: Theatre[];
-  /** Rewrites new links' template explanations (the LLM engine when configured), or null. */
-  explainer: LinkExplainer | null;
   /** On the link thread, a pass's outcome is written when the next pass starts (or the ingest ends). */
   pending: { ids: number[]; at: string; outcome: Promise<LinkOutcome> } | null;
 }
@@ -244,7 +242,6 @@ async function linkingOf(ctx: PipelineContext): Promise<Linking> {
       ? new LinkThread(thread, windowDays)
       : localLinker(windowDays, explainer ? explainWith(explainer) : undefined),
     theatres: theatresOf(ctx),
-    explainer,
     pending: null,
   };
   linkings.set(ctx, s);
