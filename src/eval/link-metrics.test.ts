@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GoldLabels } from "../model/article.ts";
-import { corroborated, goldAudit, linkMetrics, type MemberGold } from "./link-metrics.ts";
+import { corroborated, goldAudit, linkMetrics, type MemberGold, splitJoinedLabels } from "./link-metrics.ts";
 
 const DAY = 86_400_000;
 const gold = (story: string | null, path: string[] = []): GoldLabels => ({
@@ -96,5 +96,37 @@ describe("goldAudit", () => {
       near_identical_agreement: 0,
     });
     expect(a.corroborated_entries).toBeCloseTo(4 / 5);
+  });
+});
+
+describe("splitJoinedLabels", () => {
+  // Real labels of the CEP dev file: one heading listing two story links, and a story whose name has a comma.
+  const india = "COVID-19 pandemic in India";
+  const vaccination = "COVID-19 vaccination in India";
+  const members = [
+    member(1, 0, gold(india)),
+    member(2, 1, gold(vaccination)),
+    member(3, 2, gold(`${india}, ${vaccination}`)),
+    member(4, 3, gold("George Floyd protests in Portland, Oregon")),
+    member(5, 4, gold("George Floyd protests")),
+  ];
+
+  it("splits a label only when every part is a label of its own", () => {
+    const { members: out, joined } = splitJoinedLabels(members);
+    expect(joined).toBe(1);
+    expect(out[2].gold?.labels).toEqual([india, vaccination]);
+    expect(out[3].gold?.labels).toEqual(["George Floyd protests in Portland, Oregon"]);
+  });
+
+  it("reports label precision with joined labels split next to the metric as defined", () => {
+    const links = [
+      { fromEvent: 3, toEvent: 1 },
+      { fromEvent: 3, toEvent: 2 },
+      { fromEvent: 5, toEvent: 4 },
+    ];
+    expect(linkMetrics(members, links).label_precision).toBe(0);
+    const a = goldAudit(members, links);
+    expect(a.joined_labels).toBe(1);
+    expect(a.split_precision).toBeCloseTo(2 / 3);
   });
 });

@@ -145,6 +145,9 @@ export interface GoldAudit {
   /** Pairs of entries within 30 days worded almost alike (word-set Jaccard ≥ 0.7), and the share sharing a label. */
   near_identical_pairs: number;
   near_identical_agreement: number;
+  /** Labels that join headings ("COVID-19 pandemic in India, COVID-19 vaccination in India"), and label precision with them split. */
+  joined_labels: number;
+  split_precision: number;
 }
 
 const GENERIC = new Set(
@@ -193,6 +196,7 @@ export function goldAudit(members: MemberGold[], links: { fromEvent: number; toE
     cleanLinks,
   );
   const twins = nearIdenticalAgreement(members);
+  const split = splitJoinedLabels(members);
   return {
     corroborated_entries: labeled.length ? trusted.length / labeled.length : 0,
     corroborated_targets: goodIds.length,
@@ -203,7 +207,33 @@ export function goldAudit(members: MemberGold[], links: { fromEvent: number; toE
     corroborated_precision: m.label_precision,
     near_identical_pairs: twins.pairs,
     near_identical_agreement: twins.agreement,
+    joined_labels: split.joined,
+    split_precision: linkMetrics(split.members, links).label_precision,
   };
+}
+
+/**
+ * The portal sometimes lists two or three story links under one heading, and the data keeps them as one label:
+ * "COVID-19 pandemic in India, COVID-19 vaccination in India" matches neither "COVID-19 pandemic in India" nor
+ * "COVID-19 vaccination in India". A label is split only when every part is a label of its own elsewhere in the
+ * set, so that "George Floyd protests in Portland, Oregon" stays whole.
+ */
+export function splitJoinedLabels(members: MemberGold[]): { members: MemberGold[]; joined: number } {
+  const whole = new Set<string>();
+  const all = (g: GoldLabels) => [...g.storyPath, ...g.labels, ...(g.story ? [g.story] : [])];
+  for (const m of members) if (m.gold) for (const l of all(m.gold)) whole.add(l.toLowerCase());
+  const joined = new Set<string>();
+  const split = (labels: string[]) =>
+    labels.flatMap((l) => {
+      const parts = l.split(", ");
+      if (parts.length < 2 || !parts.every((p) => whole.has(p.toLowerCase()))) return [l];
+      joined.add(l.toLowerCase());
+      return parts;
+    });
+  const out = members.map((m) =>
+    m.gold ? { ...m, gold: { ...m.gold, storyPath: split(m.gold.storyPath), labels: split(m.gold.labels) } } : m,
+  );
+  return { members: out, joined: joined.size };
 }
 
 // The ceiling the labels put on label precision: how often two entries that say nearly the same thing carry a
