@@ -80,13 +80,14 @@ export function normalizeArticle(
   );
   const key =
     canon ?? (raw.externalId ? `ext:${raw.outlet ?? ctx.sourceId}:${raw.externalId}` : `hash:${contentHash}`);
+  const sentences = splitSentences(text && text !== title ? text : title);
   const article: Article = {
     id: sha1(key).slice(0, 20),
     sourceId: ctx.sourceId,
     externalId: raw.externalId,
     url: raw.url,
     canonicalUrl: canon,
-    title: title || firstWords(body),
+    title: uncut(title, text, sentences) || firstWords(body),
     text,
     outlet: raw.outlet?.trim() || null,
     language: language !== undefined ? language : (raw.language ?? detectFrom(title, text)),
@@ -95,13 +96,24 @@ export function normalizeArticle(
     fetchedAt: ctx.now.toISOString(),
     contentHash,
     syndicatedOf: null,
-    sentences: splitSentences(text && text !== title ? text : title),
+    sentences,
     eventId: null,
     seq: 0,
     gold: raw.gold,
   };
   const warning = date.warning ? { item: ctx.item, code: "invalid-input", reason: date.warning } : null;
   return { ok: true, article, warning };
+}
+
+/**
+ * A headline cut at the period of an abbreviation, as some feeds and the Current Events data do ("U.S" for
+ * "U.S. President Joe Biden orders …", "Apple Inc" for "Apple Inc. reports …"): the text's first sentence.
+ * Only a title the text starts with and continues with a period that does not end the sentence is restored.
+ */
+function uncut(title: string, text: string, sentences: string[]): string {
+  if (!title || text[title.length] !== "." || !text.startsWith(title)) return title;
+  const first = sentences[0] ?? "";
+  return first.length > title.length + 1 && first.startsWith(title) ? first : title;
 }
 
 function clean(s: string | null | undefined): string {
