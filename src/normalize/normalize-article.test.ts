@@ -17,7 +17,8 @@ async function cepTitles(): Promise<{ cut: RawArticle[]; whole: RawArticle[] }> 
     const a = entry.article;
     if (!a?.title || !a.text?.startsWith(`${a.title}.`)) continue;
     if (ABBREVIATION.test(a.title)) cut.push(a);
-    else if (/\s\p{Ll}{4,}$/u.test(a.title) && /^\. \p{Lu}/u.test(a.text.slice(a.title.length))) whole.push(a);
+    else if (/\s\p{Ll}{4,}$/u.test(a.title) && /^\. \p{Lu}/u.test(a.text.slice(a.title.length)))
+      whole.push(a);
     if (cut.length >= 300 && whole.length >= 300) break;
   }
   return { cut: cut.slice(0, 300), whole: whole.slice(0, 300) };
@@ -28,7 +29,9 @@ describe("normalizeArticle titles", () => {
     const { cut } = await cepTitles();
     expect(cut.length).toBe(300);
     const titles = cut.map((raw) => normalizeArticle(raw, ctx)).map((n) => (n.ok ? n.article.title : ""));
-    const restored = titles.filter((t, i) => t.length > cut[i].title!.length + 1 && t.startsWith(cut[i].title!));
+    const restored = titles.filter(
+      (t, i) => t.length > cut[i].title!.length + 1 && t.startsWith(cut[i].title!),
+    );
     // Nearly all: a cut that our sentence splitter also takes for a sentence end stays as it was.
     expect(restored.length / cut.length).toBeGreaterThan(0.9);
     expect(titles.filter((t) => /^(?:The |A )?U\.S$/.test(t))).toEqual([]);
@@ -49,7 +52,10 @@ describe("normalizeArticle titles", () => {
     }
     const raw = cut[0];
     const a = normalizeArticle(raw, ctx);
-    const b = normalizeArticle({ ...raw, text: `${raw.title}: the text does not go on after a period.` }, ctx);
+    const b = normalizeArticle(
+      { ...raw, text: `${raw.title}: the text does not go on after a period.` },
+      ctx,
+    );
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) {
       expect(a.article.title).not.toBe(raw.title);
