@@ -18,21 +18,6 @@ export function cleanHeadline(title: string): string {
   return t.replace(/\s*[.。]+$/, "").replace(/\s+/g, " ");
 }
 
-/** Shortens a sentence-long headline to a clause boundary before `max` characters. */
-export function shortenTitle(title: string, max = 110): string {
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max);
-  const boundary = Math.max(
-    cut.lastIndexOf(", "),
-    cut.lastIndexOf(" after "),
-    cut.lastIndexOf(" amid "),
-    cut.lastIndexOf(" as "),
-    cut.lastIndexOf("; "),
-  );
-  if (boundary > 40) return title.slice(0, boundary);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
-}
-
 /** Upper-cases the first letter. */
 export function capitalize(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;

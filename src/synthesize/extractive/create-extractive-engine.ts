@@ -2,8 +2,9 @@ import type { ActorResponse, SentenceRef } from "../../model/actor.ts";
 import type { GroundedText } from "../../model/event.ts";
 import { tokenize } from "../../normalize/sentences.ts";
 import type { SourceSentence, SynthesisEngine, SynthesisInput, SynthesisOutput } from "../engine.ts";
-import { capitalize, cleanHeadline, shortenTitle, stripDateline, terminate } from "./condense.ts";
+import { capitalize, cleanHeadline, stripDateline, terminate } from "./condense.ts";
 import { responseLine } from "./response-line.ts";
+import { shortenTitle } from "./shorten-title.ts";
 import { composeSignificance } from "./significance.ts";
 
 const MAX_RESPONSES = 8;

@@ -4,7 +4,8 @@ import { capitalize, terminate } from "./condense.ts";
 const VERB =
   /^(?:has |have |had |was |were |is |are |will |would |also |again |later |on \w+ )*(said|says|told|tells|confirmed|confirms|denied|denies|announced|announces|warned|warns|urged|urges|called|calls|rejected|rejects|accused|accuses|agreed|agrees|launched|launches|struck|strikes|deployed|deploys|sent|sends|ordered|orders|signed|signs|met|meets|vowed|vows|pledged|pledges|demanded|demands|threatened|threatens|condemned|condemns|welcomed|welcomes|endorsed|endorses|praised|praises|insisted|insists|stated|states|declared|declares|reported|reports|claimed|claims|added|adds|noted|notes|described|describes|imposed|imposes|approved|approves|offered|offers|proposed|proposes|refused|refuses|suspended|suspends|resumed|resumes|attacked|attacks|killed|kills|seized|seizes|captured|captures|withdrew|withdraws|accepted|accepts|asked|asks|expressed|expresses|repeated|repeats|dismissed|dismisses|blamed|blames|hailed|hails|announced|mediated|mediates|hosted|hosts|began|begins|carried|carries|shot|fired|fires|arrived|arrives|visited|visits|held|holds|sanctioned|sanctions|delivered|delivers|pressed|presses|continued|continues)\b/i;
 
-const PRESENT_TO_PAST: Record<string, string> = {
+/** Present-tense speech and action verbs with their past forms. */
+export const PRESENT_TO_PAST: Record<string, string> = {
   says: "said",
   tells: "told",
   confirms: "confirmed",
