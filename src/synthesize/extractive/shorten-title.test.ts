@@ -64,6 +64,24 @@ describe("shortenTitle", () => {
         "Georgia Governor Brian Kemp drops his lawsuit against Atlanta Mayor Keisha Lance Bottoms over the city's mask mandate.",
       out: "Georgia Governor Brian Kemp drops his lawsuit against Atlanta Mayor Keisha Lance Bottoms over the city's mask…",
     },
+    {
+      name: "no comma left where a clause boundary follows it",
+      title:
+        "Biden speaks with Macron on diplomacy with and deterrence efforts against Russia, after Macron and Putin agreed to work towards a ceasefire agreement between Russia and Ukraine.",
+      out: "Biden speaks with Macron on diplomacy with and deterrence efforts against Russia",
+    },
+    {
+      name: "not cut inside 'as well as'",
+      title:
+        "An Iranian F-5 jet crashes into a school in Tabriz, East Azerbaijan Province, killing both pilots as well as a person on the ground.",
+      out: "An Iranian F-5 jet crashes into a school in Tabriz, East Azerbaijan Province",
+    },
+    {
+      name: "not cut inside a place name",
+      title:
+        "At least 63 people are killed and 40 others injured by an explosion at a gold mine in Gbomblora, Poni, Burkina Faso.",
+      out: "At least 63 people are killed and 40 others injured by an explosion at a gold mine in Gbomblora, Poni…",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -2,7 +2,11 @@ import { matchEntries } from "../../actors/match-entries.ts";
 import { type Token, tokenize } from "../../actors/tokenize.ts";
 import { findMainVerb } from "./main-verb.ts";
 
-const BOUNDARIES = [", ", " after ", " amid ", " as ", "; "];
+// Where a clause may end: before a comma, "after", "amid", "as" or a semicolon. Not before "as" of "as well as" or
+// "such as", nor before a comma a capitalised word follows: that continues a place or a list of names
+// ("in Gbomblora, Poni Province", "Russia, Ukraine and …").
+const BOUNDARY =
+  /,(?= \P{Lu})| (?:after|amid) |(?<!\b(?:well|such|soon|long|far|much|same|just)) as (?!well )|; /gu;
 const MIN_CUT = 40;
 // Words a truncated title should not end on before its ellipsis: "…a referendum on…".
 const DANGLING = new Set(
@@ -15,13 +19,13 @@ const CONJUNCTION = new Set(["and", "or"]);
 const PLACE_KINDS = new Set(["country", "place"]);
 
 function lastBoundary(title: string, max: number, after: number): number {
-  const cut = title.slice(0, max);
   let best = -1;
-  for (const b of BOUNDARIES) {
-    const at = cut.lastIndexOf(b);
-    if (at > best) best = at;
-  }
+  for (const m of title.slice(0, max).matchAll(BOUNDARY)) best = m.index;
   return best > after ? best : -1;
+}
+
+function cutAt(title: string, at: number): string {
+  return title.slice(0, at).replace(/[,;:\s]+$/, "");
 }
 
 function ellipsis(title: string, max: number): string {
@@ -66,10 +70,10 @@ export function shortenTitle(title: string, max = 110): string {
   const verb = findMainVerb(tokens);
   if (verb < 0) {
     const boundary = lastBoundary(title, max, MIN_CUT);
-    return boundary > 0 ? title.slice(0, boundary) : ellipsis(title, max);
+    return boundary > 0 ? cutAt(title, boundary) : ellipsis(title, max);
   }
   const boundary = lastBoundary(title, max, Math.max(MIN_CUT, tokens[verb].end - 1));
-  if (boundary > 0) return title.slice(0, boundary);
+  if (boundary > 0) return cutAt(title, boundary);
   const span = appositive(tokens, verb);
   if (span) {
     const shorter = `${title.slice(0, tokens[span[0]].start)} ${title.slice(tokens[verb].start)}`;
