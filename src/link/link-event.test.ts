@@ -126,3 +126,31 @@ describe("what an 'after' clause points at", () => {
     expect(link?.evidence.cues).toContain("after");
   });
 });
+
+describe("what an explanation says both events mention", () => {
+  // Two daily case reports of one country, worded as CEP 2021 words them: the rare words they share are those of
+  // the template ("thereby bringing … in the past 24 hours"), which tell a reader nothing.
+  const first = digest({
+    id: 401,
+    time: Date.parse("2026-03-02T12:00:00Z"),
+    title:
+      "Cambodia reports a record 730 new cases of COVID-19 in the past 24 hours, thereby bringing the nationwide total of confirmed cases to 14,520.",
+    countries: ["KHM"],
+  });
+  const second = digest({
+    id: 402,
+    time: Date.parse("2026-03-09T12:00:00Z"),
+    title:
+      "Cambodia reports a record 938 new cases of COVID-19 in the past 24 hours, thereby bringing the nationwide total of confirmed cases to 19,202, and a record death toll.",
+    countries: ["KHM"],
+  });
+  const index = indexed([...filler(200), first, second]);
+
+  it("names what the reports are about, not the words of their template", () => {
+    const link = linksOf(index, second).find((l) => l.toEvent === first.id);
+    expect(link?.type).toBe("update");
+    const mention = link?.explanation.match(/both mention ([^.]*)\.$/)?.[1] ?? "";
+    expect(mention).toMatch(/Cambodia/);
+    expect(mention).not.toMatch(/thereby|bringing|nationwide|past|total|record/);
+  });
+});
