@@ -1,7 +1,15 @@
 import type { Actor } from "../model/actor.ts";
 import { ownedName, slugify } from "./gazetteer/index.ts";
 import type { Hit } from "./match-entries.ts";
-import { countryActor, entryActor, kindForSector, makeActor, type SpanMention } from "./mention.ts";
+import {
+  countryActor,
+  entryActor,
+  kindForSector,
+  makeActor,
+  type SpanMention,
+  STATE_SECTORS,
+  underAuthority,
+} from "./mention.ts";
 import {
   captureName,
   extendRoleLeft,
@@ -150,7 +158,8 @@ function buildMention(
       weak: false,
       compound: false,
       placeName,
-      metonym: mod.capital === true || SEATS.has(mod.name),
+      metonym: mod.capital === true || SEATS.has(mod.name) || (place && mod.authority !== undefined),
+      authority: place || mod.kind === "org" ? mod.authority : undefined,
     };
   }
   if (!np.modifier && !name.person && !name.name) {
@@ -173,7 +182,9 @@ function buildMention(
   const inName = start > 1 && prev?.cap && !at[start - 1] && !NOT_NAMES.has(prev.lower) && tokens[start].cap;
   if (!np.modifier && last?.kind === "title" && inName && !name.person && !name.name) return null;
   if (!np.modifier && np.headStart === start) np.headStart = extendRoleLeft(tokens, at, start);
-  const actor = headActor(sentence, tokens, np, name);
+  let actor = headActor(sentence, tokens, np, name);
+  const authority = np.modifier?.authority;
+  if (authority && !name.person && STATE_SECTORS.has(actor.sector)) actor = underAuthority(actor, authority);
   const ethnicMod =
     np.ethnic && np.modifier && (np.modifier.kind === "demonym" || np.modifier.kind === "people");
   if (ethnicMod) {
@@ -192,6 +203,7 @@ function buildMention(
     weak: false,
     compound: false,
     possessed,
+    authority: actor.id === authority ? authority : undefined,
   };
 }
 

@@ -134,3 +134,118 @@ describe("normalizeActor", () => {
 
   it("returns null when no actor is named", () => expect(normalizeActor("the weather was fine")).toBeNull());
 });
+
+describe("breakaway authorities", () => {
+  // CAMEO codes a separatist authority to its parent state with the rebel sector: the code stays the parent's,
+  // the actor is never the parent's government.
+  const cases = [
+    {
+      name: "title of the territory",
+      text: "The President of South Ossetia, Anatoly Bibilov, declares that the region will hold a referendum on joining Russia.",
+      phrase: "President of South Ossetia",
+      id: "org:south-ossetia",
+      parent: "GEO",
+    },
+    {
+      name: "known leader",
+      text: "The President of South Ossetia, Anatoly Bibilov, declares that the region will hold a referendum on joining Russia.",
+      phrase: "Anatoly Bibilov",
+      id: "person:anatoly-bibilov",
+      parent: "GEO",
+    },
+    {
+      name: "adjective and body",
+      text: "South Ossetian authorities closed the crossing points.",
+      phrase: "South Ossetian authorities",
+      id: "org:south-ossetia",
+      parent: "GEO",
+    },
+    {
+      name: "adjective, title and a new name",
+      text: "Abkhaz leader Aslan Bzhania met Putin in Moscow.",
+      phrase: "Abkhaz leader Aslan Bzhania",
+      id: "person:aslan-bzhania",
+      parent: "GEO",
+    },
+    {
+      name: "officials",
+      text: "Transnistrian officials reported explosions in Tiraspol.",
+      phrase: "Transnistrian officials",
+      id: "org:transnistria",
+      parent: "MDA",
+    },
+    {
+      name: "abbreviation and forces",
+      text: "DPR forces shelled Avdiivka overnight.",
+      phrase: "DPR forces",
+      id: "org:dpr",
+      parent: "UKR",
+    },
+    {
+      name: "place and body",
+      text: "Nagorno-Karabakh authorities said Azerbaijani troops fired on villages.",
+      phrase: "Nagorno-Karabakh authorities",
+      id: "org:artsakh",
+      parent: "AZE",
+    },
+    {
+      name: "territory name before a verb",
+      text: "Tiraspol said the attack was a provocation.",
+      phrase: "Tiraspol",
+      id: "org:transnistria",
+      parent: "MDA",
+    },
+    {
+      name: "body placed in the territory",
+      text: "Officials in Sukhumi said the vote was fair.",
+      phrase: "Officials",
+      id: "org:abkhazia",
+      parent: "GEO",
+    },
+    {
+      name: "possessive",
+      text: "Somaliland's president Muse Bihi Abdi visited Taiwan.",
+      phrase: "Somaliland's president Muse Bihi Abdi",
+      id: "person:muse-bihi-abdi",
+      parent: "SOM",
+    },
+    {
+      name: "Turkish Cypriot leader",
+      text: "Turkish Cypriot leader Ersin Tatar rejected the UN plan.",
+      phrase: "Turkish Cypriot leader Ersin Tatar",
+      id: "person:ersin-tatar",
+      parent: "CYP",
+    },
+  ];
+  for (const c of cases) {
+    it(`codes the authority, not the parent's government: ${c.name}`, () => {
+      const got = findActors([c.text]);
+      const m = got.find((x) => x.text === c.phrase);
+      expect(m?.actor).toMatchObject({ id: c.id, country: c.parent, code: c.parent, sector: "REB" });
+      expect(got.map((x) => x.actor.id)).not.toContain(`${c.parent}-GOV`);
+    });
+  }
+
+  it("names the authority readably in records", () => {
+    const [m] = findActors(["South Ossetian authorities closed the crossing points."]);
+    expect(m.actor.name).toBe("South Ossetian de facto authorities");
+    expect(m.actor.kind).toBe("armed-group");
+  });
+
+  it("keeps the territory's places as places of the parent state", () => {
+    const shelling = analyzeArticle(["Shelling in Tskhinvali killed two people."]);
+    expect(shelling.places.map((p) => [p.name, p.country])).toEqual([["Tskhinvali", "GEO"]]);
+    expect(shelling.actors).toEqual([]);
+    const troops = analyzeArticle(["Russian troops in Abkhazia held exercises near Sukhumi."]);
+    expect(troops.places.map((p) => [p.name, p.country])).toEqual([
+      ["Abkhazia", "GEO"],
+      ["Sukhumi", "GEO"],
+    ]);
+    expect(troops.actors.map((m) => m.actor.id)).toEqual(["RUS-MIL"]);
+  });
+
+  it("leaves the parent state's own government as it was", () => {
+    const got = findActors(["The Georgian government condemned the vote in South Ossetia."]);
+    expect(got.map((m) => m.actor.id)).toEqual(["GEO-GOV"]);
+  });
+});

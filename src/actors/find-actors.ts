@@ -1,7 +1,7 @@
 import type { Actor, ActorMention } from "../model/actor.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./analyze-sentence.ts";
 import { addSurnameMentions, learnSurnames, learnTitles, resolveTitles } from "./coreference.ts";
-import type { SpanMention } from "./mention.ts";
+import { type SpanMention, underAuthority } from "./mention.ts";
 import { resolveContext } from "./resolve-context.ts";
 
 /** A place named in an article: city, region or country, with its country. */
@@ -49,6 +49,8 @@ function capitalActor(a: SentenceAnalysis, m: SpanMention): Actor | null {
 
 function seatActor(m: SpanMention): Actor | null {
   if (!m.actor.country) return null;
+  // "Tiraspol said", "South Ossetia will hold a referendum": the de facto authority, not the parent's government.
+  if (m.authority) return underAuthority(m.actor, m.authority);
   const sector = m.placeName === "Pentagon" ? "MIL" : "GOV";
   const kind = sector === "MIL" ? "military" : "government";
   return { ...m.actor, id: `${m.actor.country}-${sector}`, kind, sector, name: m.placeName ?? "" };

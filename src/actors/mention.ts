@@ -25,6 +25,8 @@ export interface SpanMention {
   placeName?: string;
   /** A capital or seat of power that can stand for a government ("Moscow said", "the Kremlin"). */
   metonym?: boolean;
+  /** For places of a breakaway territory: the de facto authority that holds it ("org:south-ossetia"). */
+  authority?: string;
 }
 
 /** The ActorKind that goes with a sector. */
@@ -103,4 +105,28 @@ export function entryActor(e: Entry): Actor {
     default:
       return e.iso3 ? countryActor(e.iso3) : makeActor({ id: e.name, name: e.name, kind: "organization" });
   }
+}
+
+/** Sectors of a state's own bodies and forces: named with a breakaway territory they are its de facto authority. */
+export const STATE_SECTORS: ReadonlySet<Sector | null> = new Set<Sector>([
+  "GOV",
+  "MIL",
+  "LEG",
+  "JUD",
+  "COP",
+  "REB",
+]);
+
+/**
+ * An actor of a breakaway territory as its de facto authority ("South Ossetian officials", "President of
+ * Abkhazia"): a person keeps their name and is coded to the authority, anyone else becomes the authority with
+ * the role kept; never the parent state's government.
+ */
+export function underAuthority(actor: Actor, authority: string): Actor {
+  const org = ORGS.get(authority);
+  if (!org) return actor;
+  const base = entryActor(org);
+  if (actor.kind === "person")
+    return { ...actor, country: base.country, code: base.code, sector: base.sector, organization: base.name };
+  return { ...base, role: actor.role };
 }

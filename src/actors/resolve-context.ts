@@ -1,6 +1,6 @@
 import { COUNTRY_NAMES, ownedName } from "./gazetteer/index.ts";
 import { NP_FILLERS } from "./gazetteer/vocabulary.ts";
-import type { SpanMention } from "./mention.ts";
+import { type SpanMention, STATE_SECTORS, underAuthority } from "./mention.ts";
 import type { Token } from "./tokenize.ts";
 
 const PP_PREPS = new Set([
@@ -35,26 +35,39 @@ function withCode(m: SpanMention, code: string, weak: boolean): void {
   }
 }
 
+// "officials in Tskhinvali", "rebels in Karabakh": a body placed in a breakaway territory (or named beside its
+// authority) is that authority's. Bare forces are left to the parent: "troops in South Ossetia" are as often
+// Georgian or Russian.
+function fromAuthority(m: SpanMention, source: SpanMention): boolean {
+  const sector = m.actor.sector;
+  if (!source.authority || sector === "MIL" || !STATE_SECTORS.has(sector)) return false;
+  m.actor = underAuthority(m.actor, source.authority);
+  m.authority = source.authority;
+  m.code = m.actor.code;
+  m.needsContext = false;
+  return true;
+}
+
 // "rebels in the Ivory Coast", "refugees fleeing the civil war in Liberia": a place within a few words.
-function rightPlace(tokens: Token[], byStart: Map<number, SpanMention>, m: SpanMention): string | null {
+function rightPlace(tokens: Token[], byStart: Map<number, SpanMention>, m: SpanMention): SpanMention | null {
   let seenPrep = false;
   for (let k = m.end; k < Math.min(tokens.length, m.end + 9); k++) {
     const t = tokens[k];
     if (t.text === "," || t.text === ";" || FINITE.has(t.lower)) return null;
     if (PP_PREPS.has(t.lower)) seenPrep = true;
     const other = byStart.get(k);
-    if (other && seenPrep && other.code && !other.needsContext) return other.code;
+    if (other && seenPrep && other.code && !other.needsContext) return other;
   }
   return null;
 }
 
 // "Romania's new government": a possessor just before the head.
-function leftPossessor(tokens: Token[], byEnd: Map<number, SpanMention>, m: SpanMention): string | null {
+function leftPossessor(tokens: Token[], byEnd: Map<number, SpanMention>, m: SpanMention): SpanMention | null {
   let k = m.start - 1;
   while (k >= 0 && NP_FILLERS.has(tokens[k].lower)) k--;
   if (k < 1 || tokens[k].lower !== "'s") return null;
   const owner = byEnd.get(k);
-  return owner?.code && !owner.needsContext ? owner.code : null;
+  return owner?.code && !owner.needsContext ? owner : null;
 }
 
 /** Gives a country to mentions that lack one: from a nearby place, a possessor, the sentence, or a fallback. */
@@ -73,14 +86,20 @@ export function resolveContext(
   for (const m of mentions) {
     if (!m.needsContext) continue;
     const near = rightPlace(tokens, byStart, m) ?? leftPossessor(tokens, byEnd, m);
-    if (near) {
-      withCode(m, near, false);
+    if (near?.code) {
+      if (!fromAuthority(m, near)) withCode(m, near.code, false);
       m.viaPlace = true;
       continue;
     }
     const other = mentions.find(
       (o) => o !== m && o.code && !o.needsContext && !o.compound && o.code !== "NGO",
     );
+    // A bare body beside a territory's name is only guessed to be its authority when it is armed and irregular
+    // ("Artsakh fighters"); "officials said" in a report about Tskhinvali may be anyone's.
+    if (other && (!other.place || m.actor.sector === "REB") && fromAuthority(m, other)) {
+      m.weak = true;
+      continue;
+    }
     const code = other?.code ?? fallback;
     if (code) withCode(m, code, true);
   }

@@ -116,6 +116,16 @@ export function scanNp(tokens: Token[], at: (Hit | undefined)[], i: number): Np 
   return np;
 }
 
+// "head of the self-proclaimed DPR", "leader of breakaway Abkhazia": words that only qualify the state's status.
+const UNRECOGNISED = new Set([
+  "self-proclaimed",
+  "self-declared",
+  "self-styled",
+  "breakaway",
+  "unrecognised",
+  "unrecognized",
+]);
+
 // "president of Armenia", "Secretary-General of the United Nations": the country comes after the title.
 /** Takes a country named after the head ("president of Armenia"). */
 export function ofModifier(tokens: Token[], at: (Hit | undefined)[], np: Np): void {
@@ -123,8 +133,9 @@ export function ofModifier(tokens: Token[], at: (Hit | undefined)[], np: Np): vo
   if (tokens[k]?.lower !== "of") return;
   k++;
   if (tokens[k]?.lower === "the") k++;
+  if (UNRECOGNISED.has(tokens[k]?.lower ?? "")) k++;
   const h = at[k];
-  if (h && (h.entry.kind === "country" || h.entry.kind === "org")) {
+  if (h && (h.entry.kind === "country" || h.entry.kind === "org" || h.entry.authority)) {
     np.modifier = h.entry;
     np.end = h.end;
   }

@@ -79,3 +79,14 @@ describe("source and target roles", () => {
     });
   }
 });
+
+describe("breakaway authorities in roles", () => {
+  it("makes the authority the source, coded to the parent state but not its government", () => {
+    const coded = codeSentence(
+      "Donetsk People's Republic authorities accuse Ukrainian forces of shelling the Zasyadko coal mine.",
+    );
+    expect(coded.source).toEqual(["UKR"]);
+    expect(coded.sourceActors.map((a) => [a.id, a.sector])).toEqual([["org:dpr", "REB"]]);
+    expect(coded.targetActors.map((a) => a.id)).toEqual(["UKR-MIL"]);
+  });
+});

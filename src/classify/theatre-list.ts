@@ -185,7 +185,7 @@ export const BUILTIN_THEATRES: Theatre[] = [
     "Armenia–Azerbaijan conflict",
     "Nagorno-Karabakh conflict;Karabakh conflict;Armenia-Azerbaijan peace talks",
     "ARM/AZE",
-    "Nagorno-Karabakh;Karabakh;Stepanakert;Lachin corridor;Syunik;Nakhchivan;Zangezur",
+    "Nagorno-Karabakh;Karabakh;Artsakh;Stepanakert;Lachin corridor;Syunik;Nakhchivan;Zangezur",
   ),
   t(
     "serbia-kosovo",

@@ -60,6 +60,12 @@ describe("theatres", () => {
       text: "Sudan's central bank raised interest rates.",
       want: [],
     },
+    {
+      name: "a breakaway authority coded to its parent state",
+      actors: ["AZE"],
+      text: "Ganja is shelled by Artsakh forces, destroying several buildings.",
+      want: ["armenia-azerbaijan"],
+    },
     { name: "no conflict", actors: ["FRA"], text: "France won the match in Paris.", want: [] },
   ];
   for (const c of cases) {

@@ -74,3 +74,21 @@ export const ARMED_GROUP_ROWS: string[] = [
   "idf|Israel Defense Forces;Israel Defence Forces;IDF|ISR|ISR|MIL",
   "saf|Sudanese Armed Forces;SAF|SDN|SDN|MIL",
 ];
+
+/**
+ * De facto authorities of breakaway territories: "slug|names|code|iso3|sector|places|adjectives". Coded as CAMEO
+ * codes separatists, the parent state's ISO-3 with the rebel sector, so their acts are never the parent
+ * government's. places and adjectives name the territory: alone they stay places of the parent ("shelling in
+ * Tskhinvali"); before or after a state body ("South Ossetian authorities", "President of Abkhazia") they stand
+ * for the authority.
+ */
+export const DE_FACTO_ROWS: string[] = [
+  "south-ossetia|South Ossetian de facto authorities;Republic of South Ossetia;Republic of South Ossetia-Alania|GEO|GEO|REB|South Ossetia;Tskhinvali|South Ossetian",
+  "abkhazia|Abkhaz de facto authorities;Republic of Abkhazia|GEO|GEO|REB|Abkhazia;Sukhumi;Sokhumi|Abkhaz;Abkhazian",
+  "transnistria|Transnistrian de facto authorities;Pridnestrovian Moldavian Republic;Pridnestrovie|MDA|MDA|REB|Transnistria;Transdniestria;Trans-Dniester;Transdniester;Tiraspol|Transnistrian;Transdniestrian;Pridnestrovian",
+  "dpr|Donetsk People's Republic;DPR;DNR;Donetsk Republic|UKR|UKR|REB||",
+  "lpr|Luhansk People's Republic;Lugansk People's Republic;LPR;LNR|UKR|UKR|REB||",
+  "artsakh|Nagorno-Karabakh de facto authorities;Republic of Artsakh;Nagorno-Karabakh Republic|AZE|AZE|REB|Nagorno-Karabakh;Karabakh;Artsakh;Stepanakert|",
+  "trnc|Turkish Republic of Northern Cyprus;TRNC;Turkish Cypriot administration|CYP|CYP|REB|Northern Cyprus|Turkish Cypriot",
+  "somaliland|Somaliland authorities;Republic of Somaliland|SOM|SOM|REB|Somaliland;Hargeisa|Somalilander",
+];

@@ -1,6 +1,6 @@
 import type { ActorKind, Sector } from "../../model/actor.ts";
 import { type Token, tokenize } from "../tokenize.ts";
-import { ARMED_GROUP_ROWS } from "./armed-groups.ts";
+import { ARMED_GROUP_ROWS, DE_FACTO_ROWS } from "./armed-groups.ts";
 import { AFRICA_ROWS } from "./countries-africa.ts";
 import { AMERICAS_OCEANIA_ROWS } from "./countries-americas.ts";
 import { ASIA_ROWS } from "./countries-asia.ts";
@@ -115,6 +115,24 @@ function addCountries(): void {
   }
 }
 
+// A breakaway territory's names stay places (and adjectives) of the parent country, marked with the authority
+// that holds them; a name the country table already has ("Tskhinvali" under Georgia) gets the mark in place.
+function addTerritory(authority: string, iso3: string, places: string[], adjectives: string[]): void {
+  const country = COUNTRY_NAMES.get(iso3) ?? iso3;
+  const mark = (phrase: string, kind: "place" | "demonym") => {
+    const toks = tokenize(phrase).map((t) => t.lower);
+    const known = index
+      .get(toks[0])
+      ?.find(
+        (c) => c.entry.kind === kind && c.entry.iso3 === iso3 && c.entry.tokens.join(" ") === toks.join(" "),
+      );
+    if (known) known.entry.authority = authority;
+    else add(phrase, { kind, name: kind === "place" ? phrase : country, iso3, authority });
+  };
+  for (const p of places) mark(p, "place");
+  for (const a of adjectives) mark(a, "demonym");
+}
+
 function orgKind(sector: Sector): ActorKind {
   if (sector === "REB") return "armed-group";
   if (sector === "MIL") return "military";
@@ -139,21 +157,25 @@ function addOrgs(): void {
     ORGS.set(base.id, { ...base, tokens: [], caseMode: "any" });
     for (const n of list) add(n, base);
   }
-  for (const row of ARMED_GROUP_ROWS) {
-    const [slug, names, code, iso3, sector] = row.split("|");
+  for (const row of [...ARMED_GROUP_ROWS, ...DE_FACTO_ROWS]) {
+    const [slug, names, code, iso3, sector, places, adjectives] = row.split("|");
     const list = split(names);
     const sec = sector as Sector;
+    const id = `org:${slug}`;
+    const de = places !== undefined;
     const base = {
       kind: "org" as const,
       name: list[0],
       iso3: iso3 || null,
-      id: `org:${slug}`,
+      id,
       code,
       sector: sec,
+      ...(de ? { authority: id } : {}),
     };
     const entry = { ...base, actorKind: orgKind(sec) };
     ORGS.set(base.id, { ...entry, tokens: [], caseMode: "any" });
     for (const n of list) add(n, entry);
+    if (de) addTerritory(id, iso3, split(places), split(adjectives));
   }
   for (const row of MEDIA_ROWS) {
     const [slug, names, iso3, state] = row.split("|");

@@ -40,6 +40,11 @@ export interface Entry {
   organ?: string;
   /** Capital city (used as a metonym for the government). */
   capital?: boolean;
+  /**
+   * Id of the de facto authority that holds this place ("org:south-ossetia" for "South Ossetia", "Tskhinvali",
+   * "South Ossetian"): its officials and forces are that authority, not the parent state's government.
+   */
+  authority?: string;
 }
 
 /** A row of the country table: ISO-3, names, demonyms, plural people nouns, capital first then cities. */

@@ -54,10 +54,12 @@ export function composeSignificance(input: {
   theatres: { name: string }[];
 }): string {
   const byId = new Map(input.actors.filter((a) => a.kind !== "media").map((a) => [a.id, a]));
-  // Officials, governments and forces speak for their state: "Baghaei" counts as Iran here.
+  // Officials, governments and forces speak for their state: "Baghaei" counts as Iran here. A rebel or a
+  // breakaway territory's leader speaks for their movement: "Bibilov" counts as the South Ossetian authorities.
   const side = (id: string): string[] => {
     const a = byId.get(id);
     if (!a) return [];
+    if (a.sector === "REB") return [a.kind === "person" && a.organization ? a.organization : a.name];
     const stateSide = a.country && !["igo", "ngo", "armed-group"].includes(a.kind);
     return [stateSide ? countryActor(a.country as string).name : a.name];
   };
