@@ -231,7 +231,9 @@ export function splitJoinedLabels(members: MemberGold[]): { members: MemberGold[
       return parts;
     });
   const out = members.map((m) =>
-    m.gold ? { ...m, gold: { ...m.gold, storyPath: split(m.gold.storyPath), labels: split(m.gold.labels) } } : m,
+    m.gold
+      ? { ...m, gold: { ...m.gold, storyPath: split(m.gold.storyPath), labels: split(m.gold.labels) } }
+      : m,
   );
   return { members: out, joined: joined.size };
 }

@@ -2,7 +2,6 @@ import type { ReadSentence } from "../classify/code-sentence.ts";
 import { syndicationText, textSignature } from "../dedup/syndication-index.ts";
 import { memberUnits } from "../link/build-digest.ts";
 import { unitFeatures } from "../link/unit-index.ts";
-import type { Article } from "../model/article.ts";
 import { type NormalizedBatch, normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import { readArticles } from "../synthesize/analyze-members.ts";
 import { PipelineThread } from "./pipeline-thread.ts";
