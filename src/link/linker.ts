@@ -9,10 +9,10 @@ import { LinkIndex } from "./link-index.ts";
 import { StorylineBook, type StorylineDraft } from "./storyline-book.ts";
 import { UnitIndex } from "./unit-index.ts";
 
-/** An event's digest and the texts of its member reports (the unit index's units). */
+/** An event's digest and the texts of its member reports (the unit index's units; null: as indexed). */
 export interface Digested {
   digest: EventDigest;
-  units: string[];
+  units: string[] | null;
 }
 
 /** What a linking pass is given: digests oldest first, and what was learned while making them. */
@@ -26,6 +26,12 @@ export interface LinkPass {
   at: string;
 }
 
+/** A pass given in one call: the events merged into the pass's events (see Linker.begin) and the pass. */
+export interface WholePass {
+  redirected: number[];
+  pass: LinkPass;
+}
+
 /** What a linking pass decided, for the store. */
 export interface LinkOutcome {
   /** The complete outgoing links of each linked event. */
@@ -36,6 +42,8 @@ export interface LinkOutcome {
   /** Storylines changed by the pass (single-event ones included: the store keeps only longer ones). */
   drafts: StorylineDraft[];
   days: TheatreDay[];
+  /** Events that linked to a merged one but had left the window: for the caller to link again (see linkWhole). */
+  unindexed?: number[];
 }
 
 /** Gives new links an explainer's wording before they are kept (the LLM engine), see pipeline/link-events.ts. */
@@ -75,6 +83,30 @@ export class Linker {
     return [...relink];
   }
 
+  /**
+   * A whole pass in one call, so that the caller need not wait for `begin`: the events that linked to a merged one
+   * are linked again with the digests they were indexed with (they did not change, or the pass would hold
+   * them), in time order among the pass's own. Those that had left the window are returned as `unindexed`.
+   */
+  async linkWhole(w: WholePass, explain?: ExplainHook): Promise<LinkOutcome> {
+    const given = new Set(w.pass.digests.map((d) => d.digest.id));
+    const again: Digested[] = [];
+    const unindexed: number[] = [];
+    for (const id of this.begin(w.redirected)) {
+      if (given.has(id)) continue;
+      const doc = this.index.get(id);
+      if (doc) again.push({ digest: doc.digest, units: null });
+      else unindexed.push(id);
+    }
+    const digests = again.length
+      ? [...w.pass.digests, ...again].sort(
+          (a, b) => a.digest.time - b.digest.time || a.digest.id - b.digest.id,
+        )
+      : w.pass.digests;
+    const outcome = await this.link({ ...w.pass, digests }, explain);
+    return unindexed.length ? { ...outcome, unindexed } : outcome;
+  }
+
   /** Indexes and links the pass's events; the state then drops what left the window. */
   async link(p: LinkPass, explain?: ExplainHook): Promise<LinkOutcome> {
     const s = this.pass;
@@ -83,7 +115,7 @@ export class Linker {
     const linksByEvent = new Map<number, EventLink[]>();
     const changes: LinkOutcome["changes"] = [];
     for (const { digest: d, units } of p.digests) {
-      this.units.set(d, units);
+      if (units) this.units.set(d, units);
       this.index.upsert(d);
       const doc = this.index.get(d.id);
       const links = doc ? linkEvent(this.index, doc, {}, this.nameOf, this.units) : [];
@@ -118,7 +150,7 @@ export class Linker {
   load(digests: Digested[], links: EventLink[], lines: StorylineDraft[], names: [string, string][]): void {
     for (const [id, name] of names) this.names.set(id, name);
     for (const { digest, units } of digests) {
-      this.units.set(digest, units);
+      if (units) this.units.set(digest, units);
       this.index.upsert(digest);
     }
     const out = new Map<number, EventLink[]>();

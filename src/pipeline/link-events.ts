@@ -16,9 +16,23 @@ import type { PipelineThread } from "./pipeline-thread.ts";
 interface Linking {
   port: LinkerPort;
   theatres: Theatre[];
-  /** On the link thread, a pass's outcome is written when the next pass starts (or the ingest ends). */
-  pending: { ids: number[]; at: string; outcome: Promise<LinkOutcome> } | null;
+  /** Passes under way on the pipeline thread, oldest first: each is written two passes later (or at the end). */
+  pending: Pending[];
+  /** Events a pass could not link again (they had left its window): linked in the next pass. */
+  carry: number[];
 }
+
+/** A pass sent to the pipeline thread, and the events merged away since (its links to them are not kept). */
+interface Pending {
+  ids: number[];
+  at: string;
+  outcome: Promise<LinkOutcome>;
+  merged: number[];
+}
+
+// Passes under way on the pipeline thread before the oldest is awaited: with one, the main thread waited
+// whenever a batch took longer to link than the next one took to cluster and synthesize.
+const DEPTH = 2;
 
 /** What one linking pass did. */
 export interface LinkReport {
@@ -84,12 +98,14 @@ export function beginLinkThread(ctx: PipelineContext, thread: PipelineThread): b
   return true;
 }
 
-/** Writes the last pass made on the pipeline thread; linking goes on in place (rebuilt from the store). */
+/** Writes the passes made on the pipeline thread; linking goes on in place (rebuilt from the store). */
 export async function endLinkThread(ctx: PipelineContext): Promise<void> {
   if (!threaded.delete(ctx)) return;
   const s = linkings.get(ctx);
+  if (!s) return;
+  while (s.pending.length) if (!(await settleOldest(ctx, s))) return;
   linkings.delete(ctx);
-  if (s) await settle(ctx, s, []);
+  if (s.carry.length) await linkEvents(ctx, [], s.carry);
 }
 
 const threaded = new WeakMap<PipelineContext, PipelineThread>();
@@ -101,46 +117,62 @@ async function linkWith(
   unlinked: number[],
 ): Promise<LinkReport> {
   const redirected = (await ctx.store.events.redirectsInto(eventIds)).map((m) => m.id);
-  if (!(await settle(ctx, s, redirected))) return linkEvents(ctx, eventIds, unlinked);
+  if (s.port.remote) return linkOnThread(ctx, s, eventIds, [...unlinked], redirected);
   const relink = await s.port.begin(redirected);
-  const events = await ctx.store.events.getEvents([...new Set([...eventIds, ...relink, ...unlinked])]);
-  const gone = events.filter((e) => e.redirectTo !== null).map((e) => e.id);
-  const live = events.filter((e) => e.redirectTo === null);
-  const names = new Map<string, string>();
-  const digests = await digestsOf(ctx, s, live, names);
   const at = ctx.now().toISOString();
-  const pass: LinkPass = {
-    gone,
-    digests,
-    names: [...names],
-    at,
-  };
-  const outcome = s.port.link(pass);
-  if (s.port.remote) {
-    // Awaited by the next pass (settle), which handles a failure.
-    outcome.catch(() => {});
-    s.pending = { ids: [...eventIds, ...unlinked], at, outcome };
-    return { events: digests.length, links: null, storylines: null };
-  }
-  const done = await outcome;
+  const pass = await passOf(ctx, s, [...eventIds, ...relink, ...unlinked], at);
+  const done = await s.port.link(pass);
   await write(ctx, done, at, []);
   return {
-    events: digests.length,
+    events: pass.digests.length,
     links: done.linksByEvent.reduce((n, [, l]) => n + l.length, 0),
     storylines: done.drafts.length,
   };
 }
 
+/** The events' digests (those merged away listed as gone), for a pass stamped `at`. */
+async function passOf(ctx: PipelineContext, s: Linking, ids: number[], at: string): Promise<LinkPass> {
+  const events = await ctx.store.events.getEvents([...new Set(ids)]);
+  const gone = events.filter((e) => e.redirectTo !== null).map((e) => e.id);
+  const live = events.filter((e) => e.redirectTo === null);
+  const names = new Map<string, string>();
+  const digests = await digestsOf(ctx, s, live, names);
+  return { gone, digests, names: [...names], at };
+}
+
 /**
- * Writes the outcome of the pass still running on the link thread. Events merged away since (`redirected`)
- * lose the links it gave them, as the clustering transaction that merged them did to the stored ones.
- * If the thread failed, linking goes on in place from the store and links that pass's events again: then
- * the state was replaced and false is returned.
+ * A pass on the pipeline thread: sent with the merges it must first forget (the thread links again the events
+ * that linked to them), and not awaited. The pass sent two before it is then written, unless a later merge
+ * undid its links. If the thread failed, linking goes on in place from the store.
  */
-async function settle(ctx: PipelineContext, s: Linking, redirected: number[]): Promise<boolean> {
-  const p = s.pending;
+async function linkOnThread(
+  ctx: PipelineContext,
+  s: Linking,
+  eventIds: number[],
+  unlinked: number[],
+  redirected: number[],
+): Promise<LinkReport> {
+  for (const p of s.pending) p.merged.push(...redirected);
+  const ids = [...eventIds, ...unlinked, ...s.carry.splice(0)];
+  const at = ctx.now().toISOString();
+  const pass = await passOf(ctx, s, ids, at);
+  const outcome = s.port.linkWhole({ redirected, pass });
+  // Awaited when the pass is written (settleOldest), which handles a failure.
+  outcome.catch(() => {});
+  s.pending.push({ ids, at, outcome, merged: [] });
+  while (s.pending.length > DEPTH) if (!(await settleOldest(ctx, s))) break;
+  return { events: pass.digests.length, links: null, storylines: null };
+}
+
+/**
+ * Writes the oldest pass under way on the pipeline thread. Events merged away since it was sent lose the links
+ * it gave them, as the clustering transaction that merged them did to the stored ones. If the thread failed,
+ * every pass under way is lost: linking goes on in place, rebuilt from the store, and links their events again,
+ * oldest first; false is returned.
+ */
+async function settleOldest(ctx: PipelineContext, s: Linking): Promise<boolean> {
+  const p = s.pending.shift();
   if (!p) return true;
-  s.pending = null;
   let done: LinkOutcome;
   try {
     done = await p.outcome;
@@ -148,10 +180,12 @@ async function settle(ctx: PipelineContext, s: Linking, redirected: number[]): P
     ctx.log.warn({ err: errorMessage(err) }, "link thread failed; linking in place");
     threaded.delete(ctx);
     linkings.delete(ctx);
-    await linkEvents(ctx, p.ids);
+    const lost = [p, ...s.pending.splice(0)].flatMap((x) => x.ids);
+    await linkEvents(ctx, [...lost, ...s.carry.splice(0)]);
     return false;
   }
-  await write(ctx, done, p.at, redirected);
+  await write(ctx, done, p.at, p.merged);
+  if (done.unindexed) s.carry.push(...done.unindexed);
   return true;
 }
 
@@ -242,7 +276,8 @@ async function linkingOf(ctx: PipelineContext): Promise<Linking> {
       ? new LinkThread(thread, windowDays)
       : localLinker(windowDays, explainer ? explainWith(explainer) : undefined),
     theatres: theatresOf(ctx),
-    pending: null,
+    pending: [],
+    carry: [],
   };
   linkings.set(ctx, s);
   const latest = (await ctx.store.events.listEvents({ limit: 1 }))[0];

@@ -1,4 +1,11 @@
-import { type Digested, type ExplainHook, Linker, type LinkOutcome, type LinkPass } from "../link/linker.ts";
+import {
+  type Digested,
+  type ExplainHook,
+  Linker,
+  type LinkOutcome,
+  type LinkPass,
+  type WholePass,
+} from "../link/linker.ts";
 import type { StorylineDraft } from "../link/storyline-book.ts";
 import type { EventLink } from "../model/link.ts";
 import type { PipelineThread } from "./pipeline-thread.ts";
@@ -17,6 +24,8 @@ export interface LinkerPort {
   readonly remote: boolean;
   begin(redirected: number[]): Promise<number[]>;
   link(pass: LinkPass): Promise<LinkOutcome>;
+  /** `begin` and `link` in one call (Linker.linkWhole). */
+  linkWhole(w: WholePass): Promise<LinkOutcome>;
   load(init: LinkLoad): Promise<void>;
 }
 
@@ -27,6 +36,7 @@ export function localLinker(windowDays: number, explain?: ExplainHook): LinkerPo
     remote: false,
     begin: async (redirected) => linker.begin(redirected),
     link: (pass) => linker.link(pass, explain),
+    linkWhole: (w) => linker.linkWhole(w, explain),
     load: async (l) => linker.load(l.digests, l.links, l.lines, l.names),
   };
 }
@@ -36,6 +46,7 @@ export type LinkRequest =
   | { op: "link-open"; windowDays: number }
   | { op: "link-begin"; redirected: number[] }
   | { op: "link-pass"; pass: LinkPass }
+  | { op: "link-whole"; whole: WholePass }
   | { op: "link-load"; init: LinkLoad };
 
 /**
@@ -62,6 +73,10 @@ export class LinkThread implements LinkerPort {
     return this.thread.call({ op: "link-pass", pass }) as Promise<LinkOutcome>;
   }
 
+  linkWhole(whole: WholePass): Promise<LinkOutcome> {
+    return this.thread.call({ op: "link-whole", whole }) as Promise<LinkOutcome>;
+  }
+
   async load(init: LinkLoad): Promise<void> {
     await this.thread.call({ op: "link-load", init });
   }
@@ -81,6 +96,7 @@ export function linkerService(): (r: LinkRequest) => unknown {
     }
     if (r.op === "link-begin") return open().begin(r.redirected);
     if (r.op === "link-pass") return open().link(r.pass);
+    if (r.op === "link-whole") return open().linkWhole(r.whole);
     const l = r.init;
     return open().load(l.digests, l.links, l.lines, l.names);
   };
