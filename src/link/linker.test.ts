@@ -20,7 +20,9 @@ async function linked(): Promise<Linker> {
 const comparable = (o: LinkOutcome) => ({
   ...o,
   linksByEvent: [...o.linksByEvent].sort((a, b) => a[0] - b[0]),
-  changes: [...o.changes].sort((a, b) => a.eventId - b.eventId || a.change.detail.localeCompare(b.change.detail)),
+  changes: [...o.changes].sort(
+    (a, b) => a.eventId - b.eventId || a.change.detail.localeCompare(b.change.detail),
+  ),
 });
 
 describe("Linker.linkWhole (a pass in one call, as on the pipeline thread)", () => {
