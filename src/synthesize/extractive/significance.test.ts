@@ -19,4 +19,25 @@ describe("composeSignificance", () => {
     expect(line).toContain("by South Ossetian de facto authorities");
     expect(line).not.toContain("Georgia");
   });
+
+  it("names whom a one-sided act is aimed at with the preposition its type takes", () => {
+    // CEP 2022: backing is *for* Russia, not against it; pressure is *on* its target; force is *against* it.
+    const actors = findActors([
+      'The President of South Ossetia, Anatoly Bibilov, declares that the partially recognised state will undertake "legal steps" in the near future for accession to become part of Russia.',
+    ]).map((m) => m.actor);
+    const ossetia = actors.find((a) => a.id === "org:south-ossetia");
+    const russia = actors.find((a) => a.id === "RUS");
+    expect(ossetia && russia).toBeTruthy();
+    const line = (type: "SUPPORT" | "SANCTION" | "ASSAULT") =>
+      composeSignificance({
+        type,
+        actors,
+        roles: { sources: [ossetia!.id], targets: [russia!.id] },
+        direction: "unknown",
+        theatres: [],
+      });
+    expect(line("SUPPORT")).toContain("political backing by South Ossetian de facto authorities for Russia");
+    expect(line("SANCTION")).toContain("pressure by South Ossetian de facto authorities on Russia");
+    expect(line("ASSAULT")).toContain("a use of force by South Ossetian de facto authorities against Russia");
+  });
 });

@@ -26,6 +26,16 @@ const INDICATES: Record<string, (who: string, target: string) => string> = {
   INVESTIGATE: (w, t) => `scrutiny ${w}${t}`,
 };
 
+/** How a one-sided act names whom it is aimed at: backing *for* Russia, pressure *on* Iran, a strike *against* Gaza. */
+const TOWARD: Partial<Record<PloverType, string>> = {
+  SUPPORT: "for",
+  AID: "to",
+  SANCTION: "on",
+  DEMAND: "on",
+  DISAPPROVE: "of",
+  INVESTIGATE: "of",
+};
+
 const DIRECTION: Record<Direction, string> = {
   escalating: "and continues an escalating trajectory",
   "de-escalating": "and fits a de-escalating trend",
@@ -79,7 +89,8 @@ export function composeSignificance(input: {
   const all = [...who, ...whom];
   const pair =
     mutual && all.length >= 2 ? `between ${joinNames(all)}` : who.length ? `by ${joinNames(who)}` : "";
-  const target = !mutual && whom.length && who.length ? ` against ${joinNames(whom)}` : "";
+  const toward = (input.type && TOWARD[input.type]) ?? "against";
+  const target = !mutual && whom.length && who.length ? ` ${toward} ${joinNames(whom)}` : "";
   const what =
     (input.type && INDICATES[input.type]?.(pair, target)) ?? `a notable development ${pair}${target}`;
   const theatre = input.theatres.length
