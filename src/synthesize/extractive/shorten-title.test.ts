@@ -77,6 +77,12 @@ describe("shortenTitle", () => {
       out: "An Iranian F-5 jet crashes into a school in Tabriz, East Azerbaijan Province",
     },
     {
+      name: "not cut at the 'as' of a role",
+      title:
+        "President Zelenskyy calls for Israeli Prime Minister Naftali Bennett to serve as a mediator in talks between Ukraine and Russia.",
+      out: "President Zelenskyy calls for Israeli Prime Minister Naftali Bennett to serve as a mediator in talks between…",
+    },
+    {
       name: "not cut inside a place name",
       title:
         "At least 63 people are killed and 40 others injured by an explosion at a gold mine in Gbomblora, Poni, Burkina Faso.",

@@ -2,11 +2,11 @@ import { matchEntries } from "../../actors/match-entries.ts";
 import { type Token, tokenize } from "../../actors/tokenize.ts";
 import { findMainVerb } from "./main-verb.ts";
 
-// Where a clause may end: before a comma, "after", "amid", "as" or a semicolon. Not before "as" of "as well as" or
-// "such as", nor before a comma a capitalised word follows: that continues a place or a list of names
-// ("in Gbomblora, Poni Province", "Russia, Ukraine and …").
+// Where a clause may end: before a comma, "after", "amid", "as" or a semicolon. Not before the "as" of "as well as",
+// "such as" or of a role ("to serve as a mediator", "known as", "sworn in as"), nor before a comma a capitalised
+// word follows: that continues a place or a list of names ("in Gbomblora, Poni Province", "Russia, Ukraine and …").
 const BOUNDARY =
-  /,(?= \P{Lu})| (?:after|amid) |(?<!\b(?:well|such|soon|long|far|much|same|just)) as (?!well )|; /gu;
+  /,(?= \P{Lu})| (?:after|amid) |(?<!\b(?:well|such|soon|long|far|much|same|just|so|serve|serves|served|serving|act|acts|acted|acting|known|described|seen|regarded|named|appointed|elected|in|designated|listed|classified|identified|recognised|recognized|considered|used|re-elected|reappointed|confirmed|installed|nominated|chosen|returns|return|remain|remains|stay|stays)) as (?!well )|; /gu;
 const MIN_CUT = 40;
 // Words a truncated title should not end on before its ellipsis: "…a referendum on…".
 const DANGLING = new Set(
