@@ -21,6 +21,10 @@ function counts(db: string) {
     staleCounts: q(
       "select count(*) n from events e where e.redirect_to is null and e.article_count != (select count(*) from articles a where a.event_id = e.id)",
     ),
+    // Events the killed run clustered but never wrote a record for (the re-run must write them).
+    withoutRecord: q("select count(*) n from events where redirect_to is null and record is null"),
+    owed: q("select count(*) n from state where key like 'derive.pending%' and value != '{}'"),
+    links: q("select count(*) n from event_links"),
   };
   d.close();
   return out;
@@ -55,6 +59,8 @@ describe("crash safety", () => {
     const mid = counts(db);
     expect(mid.articles).toBeLessThan(24_962);
     expect(mid.orphans).toBe(0);
+    // Killed between a batch's commit and its records or links: those events are owed.
+    expect(mid.owed).toBe(1);
     const rerun = spawnSync(process.execPath, [MAIN, "ingest", CEP, "--db", db], {
       encoding: "utf8",
       env: { ...process.env, SITREP_LOG_LEVEL: "silent" },
@@ -69,5 +75,8 @@ describe("crash safety", () => {
     expect(end.orphans).toBe(0);
     expect(end.eventMembers).toBe(24_962);
     expect(end.staleCounts).toBe(0);
+    expect(end.withoutRecord).toBe(0);
+    expect(end.owed).toBe(0);
+    expect(end.links).toBeGreaterThan(20_000);
   }, 180_000);
 });

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { createApi } from "../api/app.ts";
 import { startServer } from "../api/server.ts";
 import { errorMessage } from "../model/errors.ts";
+import { resumeOwed } from "../pipeline/derive-journal.ts";
 import { ingestFile } from "../pipeline/ingest-file.ts";
 import { pollDueSources } from "../pipeline/poll-sources.ts";
 import { type GlobalOptions, openApp } from "./app.ts";
@@ -24,6 +25,8 @@ export function registerStart(program: Command): void {
     .option("--port <port>", "port (default api.port)")
     .action(async (opts: { demo: boolean; port?: string }, cmd: Command) => {
       const app = await openApp(cmd.optsWithGlobals<GlobalOptions>());
+      // Records and links an interrupted run left owed are written before serving.
+      await resumeOwed(app.ctx, true);
       await ensureWebBuilt();
       if (opts.demo && (await app.store.articles.countArticles()) === 0) {
         console.log(

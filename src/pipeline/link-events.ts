@@ -9,6 +9,7 @@ import type { SitrepEvent } from "../model/event.ts";
 import type { Theatre } from "../model/theatre.ts";
 import { llmOptionsFrom } from "../synthesize/llm/llm-client.ts";
 import type { PipelineContext } from "./context.ts";
+import { settle } from "./derive-journal.ts";
 import { type LinkerPort, LinkThread, localLinker } from "./link-thread.ts";
 import type { PipelineThread } from "./pipeline-thread.ts";
 
@@ -25,6 +26,8 @@ interface Linking {
 /** A pass sent to the pipeline thread, and the events merged away since (its links to them are not kept). */
 interface Pending {
   ids: number[];
+  /** The events the clustering transactions said are owed links (see derive-journal.ts): settled when written. */
+  owed: number[];
   at: string;
   outcome: Promise<LinkOutcome>;
   merged: number[];
@@ -122,7 +125,7 @@ async function linkWith(
   const at = ctx.now().toISOString();
   const pass = await passOf(ctx, s, [...eventIds, ...relink, ...unlinked], at);
   const done = await s.port.link(pass);
-  await write(ctx, done, at, []);
+  await write(ctx, done, at, [], [...eventIds, ...unlinked]);
   return {
     events: pass.digests.length,
     links: done.linksByEvent.reduce((n, [, l]) => n + l.length, 0),
@@ -159,7 +162,7 @@ async function linkOnThread(
   const outcome = s.port.linkWhole({ redirected, pass });
   // Awaited when the pass is written (settleOldest), which handles a failure.
   outcome.catch(() => {});
-  s.pending.push({ ids, at, outcome, merged: [] });
+  s.pending.push({ ids, owed: [...eventIds, ...unlinked], at, outcome, merged: [] });
   while (s.pending.length > DEPTH) if (!(await settleOldest(ctx, s))) break;
   return { events: pass.digests.length, links: null, storylines: null };
 }
@@ -184,12 +187,18 @@ async function settleOldest(ctx: PipelineContext, s: Linking): Promise<boolean> 
     await linkEvents(ctx, [...lost, ...s.carry.splice(0)]);
     return false;
   }
-  await write(ctx, done, p.at, p.merged);
+  await write(ctx, done, p.at, p.merged, p.owed);
   if (done.unindexed) s.carry.push(...done.unindexed);
   return true;
 }
 
-async function write(ctx: PipelineContext, o: LinkOutcome, at: string, redirected: number[]): Promise<void> {
+async function write(
+  ctx: PipelineContext,
+  o: LinkOutcome,
+  at: string,
+  redirected: number[],
+  owed: number[],
+): Promise<void> {
   const all = o.linksByEvent.flatMap(([, l]) => l);
   const touched = new Set(all.flatMap((l) => [l.fromEvent, l.toEvent]));
   const merged = redirected.filter((id) => touched.has(id));
@@ -206,6 +215,7 @@ async function write(ctx: PipelineContext, o: LinkOutcome, at: string, redirecte
     );
     await tx.links.saveTheatreDays(o.days);
     await tx.events.addChanges(o.changes);
+    await settle(tx, owed);
   });
 }
 

@@ -8,6 +8,8 @@ import type { EventChange, SitrepEvent } from "../model/event.ts";
 import { normalizeBatch, type RawItem } from "../normalize/normalize-article.ts";
 import type { Store } from "../store/store.ts";
 import { type PipelineContext, restoreState, saveState } from "./context.ts";
+import { owe, resumeOwed, settle } from "./derive-journal.ts";
+import { linkingInstalled } from "./link-events.ts";
 import type { PreparedBatch } from "./prepare-thread.ts";
 import { emptyReport, type IngestReport } from "./report.ts";
 
@@ -36,6 +38,7 @@ export async function processNormalized(
   read: number,
   batch: PreparedBatch,
 ): Promise<IngestReport> {
+  await resumeOwed(ctx, linkingInstalled(ctx));
   if (batch.readings) rememberReadings(batch.readings);
   if (batch.units) rememberUnitFeatures(batch.units);
   const report = emptyReport(sourceId);
@@ -108,6 +111,8 @@ export async function processNormalized(
       );
       await tx.events.addChanges(changes);
       await saveState(ctx, tx);
+      // Their records and links are owed until written (a run killed before then writes them on restart).
+      if (ctx.onEventsChanged) await owe(tx, [...ids, ...unlinked]);
       return ids;
     });
     report.stored = fresh.length;
@@ -120,6 +125,9 @@ export async function processNormalized(
   if (ctx.onEventsChanged && touchedIds.length) {
     try {
       await ctx.onEventsChanged(ctx, touchedIds, [...unlinked]);
+      // Linking settles what it links when it writes the links (on the pipeline thread, passes later).
+      if (!linkingInstalled(ctx))
+        await ctx.store.transaction((tx) => settle(tx, [...touchedIds, ...unlinked]));
     } catch (err) {
       ctx.log.error({ err: errorMessage(err), events: touchedIds.length }, "synthesis or linking failed");
       report.warnings.push({
