@@ -93,6 +93,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "suspend(,s,ed)/halt(,s,ed)/freez(e,es)/froze(,n) ~ aid/talks/relations/cooperation/deliveries/membership/negotiations/mediation/assistance/program/programme/ties/lending/loans/funding/flights/imports/exports/trade/assets|SANCTION|162|",
   "cut(,s) ~ aid/ties/relations/assistance/funding|SANCTION|161|",
   "br(eak,oke,eaks) ~2 relations/ties/talks/negotiations/contacts|SANCTION|161|",
+  // Taking back what was granted: "withdraws Russia's hosting rights", "strips the team of its licence".
+  "withdr(aw,aws,ew,awn,awing)/revok(e,ed,es,ing)/strip(,s,ped,ping) ~3 rights/accreditation/licence/license/membership/status/credentials/visa/visas/invitation|SANCTION|163|",
   "cut(,s) off ~ supplies/electricity/gas/oil/water/power/internet|SANCTION|162|",
   "sever(,s,ed) ~ ties/relations|SANCTION|161|",
   "recall(,s,ed) ~ ambassador/envoy|SANCTION|161|",
@@ -195,7 +197,7 @@ export const CONFLICTUAL_CUES: string[] = [
   "down(,ed) ~ drone/drones/jet/plane/helicopter/aircraft|FIGHT|190|",
   "invad(e,ed,es)/invasion|FIGHT|192|",
   "launch(,ed,es)/mount(,ed,s) ~ offensive/attack/attacks/strike/strikes/invasion/assault/raid/raids/artillery/rockets/missiles/fire|FIGHT|190|",
-  "captur(e,ed,es)/recaptur(e,ed,es) ~ town/city/village/stronghold/territory/base/positions/airport/part|FIGHT|190|",
+  "captur(e,ed,es)/recaptur(e,ed,es)/retak(e,es,en)/retook ~ town/city/village/stronghold/territory/base/positions/airport/part|FIGHT|190|",
   "missile(,s)/rocket(,s)/artillery/mortar(,s)|FIGHT|194|",
   "shot/shoot(,s) down|FIGHT|190|",
   "violat(e,ed,es) ~ ceasefire/truce|FIGHT|196|",

@@ -92,6 +92,8 @@ export const COOPERATIVE_CUES: string[] = [
   "evacuat(e,ed,es,ing)|AID|073|",
   "airlift(,s,ed)/airdrop(,s,ped)|AID|073|",
   "humanitarian/food/emergency aid|AID|073|",
+  // "announces a $400 million military aid package for Ukraine": the package is the aid given.
+  "aid/assistance/security/support/relief package(,s)|AID|070|R",
   "lift(,s,ed,ing)/eas(e,ed,es,ing)/cancel(,s,led,ed)/relax(,ed,es)/scrap(,s,ped)/end(,s,ed)/revok(e,ed,es) ~ restrictions/ban/emergency/curfew/law/controls|CONCEDE|081|",
   "resign(,s,ed,ation)|CONCEDE|0831|",
   "step(,s,ped) down|CONCEDE|0831|",
@@ -108,7 +110,11 @@ export const COOPERATIVE_CUES: string[] = [
   "demobili(ze,zed,zes,zation,se,sed,sation)|RETREAT|0873|",
   "disarm(,s,ed,ament)|RETREAT|0873|",
   "lay/laid down ~ arms/weapons|RETREAT|0873|",
-  "declare(,s,d)/announce(,s,d) ~ ceasefire/truce|RETREAT|0871|",
+  // Talks about a ceasefire are talks: "continuing ceasefire talks", "peace negotiations".
+  "ceasefire/truce/cease-fire/peace talks/negotiations/discussions/consultations|CONSULT|046|S",
+  // Not across "that": "announces that ceasefire talks will resume" announces talks.
+  "declare(,s,d)/announce(,s,d) a/an/the/unilateral/immediate ~2 ceasefire/truce|RETREAT|0871|",
+  "declare(,s,d)/announce(,s,d) ceasefire/truce|RETREAT|0871|",
   "ceasefire/truce/cease-fire|RETREAT|0871|",
   "release(,s,d)/free(,d,s) ~ prisoners/hostages/detainees/captives/soldiers/journalists/people/activists|RETREAT|0841|",
   "release(,s,d)/freed|RETREAT|0841|",
