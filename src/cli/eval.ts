@@ -23,7 +23,11 @@ export function registerEval(program: Command): void {
       requireFile(o.input);
       const { evalLinks } = await import("../eval/links.ts");
       const onAudit = (a: unknown) => console.error(`gold audit (docs/evaluation.md): ${JSON.stringify(a)}`);
-      console.log(JSON.stringify(await evalLinks(o.input, { from: o.from, to: o.to, onAudit })));
+      const onStorylines = (m: unknown) =>
+        console.error(`storylines against the gold stories: ${JSON.stringify(m)}`);
+      console.log(
+        JSON.stringify(await evalLinks(o.input, { from: o.from, to: o.to, onAudit, onStorylines })),
+      );
     });
   ev.command("actors")
     .description("actor extraction and event type on the PLOVER format")

@@ -31,7 +31,12 @@ export async function evalAllMarkdown(dataDir: string, progress: (line: string) 
     ] as const) {
       progress(`eval links ${cep} ${label}`);
       let audit: import("./link-metrics.ts").GoldAudit | undefined;
-      const r = await evalLinks(at(cep), { ...range, onAudit: (a) => (audit = a) });
+      let lines: import("./link-metrics.ts").StorylineMetrics | undefined;
+      const r = await evalLinks(at(cep), {
+        ...range,
+        onAudit: (a) => (audit = a),
+        onStorylines: (m) => (lines = m),
+      });
       const flags = "from" in range ? ` --from ${range.from} --to ${range.to}` : "";
       rows.push(
         `| links | ${cep} (${label}) | **label precision ${r.label_precision}**, leaf precision ${r.leaf_precision}, **story recall ${r.story_recall}**; ${r.entries} entries, ${r.events} events, ${r.links} links, ${r.seconds} s | \`npx sitrep eval links --input ../shared/data/${cep}${flags}\` |`,
@@ -39,6 +44,10 @@ export async function evalAllMarkdown(dataDir: string, progress: (line: string) 
       if (audit)
         rows.push(
           `| links, gold audit | ${cep} (${label}) | entries naming their story ${audit.corroborated_entries}; recall over ${audit.corroborated_targets} corroborated targets **${audit.corroborated_recall}**, over ${audit.other_targets} others ${audit.other_recall}; label precision over ${audit.corroborated_links} corroborated links **${audit.corroborated_precision}**; ${audit.near_identical_pairs} near-identical entry pairs share a label **${audit.near_identical_agreement}** of the time; with the ${audit.joined_labels} labels that join two or more headings split, label precision **${audit.split_precision}** | same command (stderr) |`,
+        );
+      if (lines)
+        rows.push(
+          `| storylines | ${cep} (${label}) | ${lines.storylines} storylines holding ${lines.events_in_storylines} labelled events (largest ${lines.largest}); against the gold stories, B³ **purity ${lines.purity}**, recall ${lines.recall} | same command (stderr) |`,
         );
     }
   }

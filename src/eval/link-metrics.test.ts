@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { GoldLabels } from "../model/article.ts";
-import { corroborated, goldAudit, linkMetrics, type MemberGold, splitJoinedLabels } from "./link-metrics.ts";
+import {
+  corroborated,
+  goldAudit,
+  linkMetrics,
+  type MemberGold,
+  splitJoinedLabels,
+  storylineMetrics,
+} from "./link-metrics.ts";
 
 const DAY = 86_400_000;
 const gold = (story: string | null, path: string[] = []): GoldLabels => ({
@@ -128,5 +135,31 @@ describe("splitJoinedLabels", () => {
     const a = goldAudit(members, links);
     expect(a.joined_labels).toBe(1);
     expect(a.split_precision).toBeCloseTo(2 / 3);
+  });
+});
+
+describe("storylineMetrics", () => {
+  // Events 1–3 are one gold story, 4–5 another, 6 a third.
+  const members = [
+    member(1, 0, gold("Siege of Mariupol")),
+    member(2, 1, gold("Siege of Mariupol")),
+    member(3, 2, gold("Siege of Mariupol")),
+    member(4, 2, gold("COVID-19 pandemic in Japan")),
+    member(5, 3, gold("COVID-19 pandemic in Japan")),
+    member(6, 3, gold("2022 Kazakh protests")),
+  ];
+
+  it("scores pure storylines that split a story", () => {
+    const m = storylineMetrics(members, [{ eventIds: [1, 2] }, { eventIds: [4, 5] }]);
+    expect(m).toMatchObject({ storylines: 2, events_in_storylines: 4, largest: 2, purity: 1 });
+    // 1 and 2 find 2 of 3, 3 finds 1 of 3; 4, 5 and 6 find all of theirs.
+    expect(m.recall).toBeCloseTo((2 / 3 + 2 / 3 + 1 / 3 + 3) / 6);
+  });
+
+  it("scores one storyline that chains everything as impure", () => {
+    const m = storylineMetrics(members, [{ eventIds: [1, 2, 3, 4, 5, 6] }]);
+    expect(m.largest).toBe(6);
+    expect(m.recall).toBe(1);
+    expect(m.purity).toBeCloseTo((3 / 6) * (3 / 6) + (2 / 6) * (2 / 6) + (1 / 6) * (1 / 6));
   });
 });

@@ -150,6 +150,60 @@ export interface GoldAudit {
   split_precision: number;
 }
 
+/** How well storylines follow the gold stories (see storylineMetrics). */
+export interface StorylineMetrics {
+  storylines: number;
+  /** Labelled events in a storyline, and the size of the largest storyline. */
+  events_in_storylines: number;
+  largest: number;
+  /** B-cubed precision over events in storylines: the share of an event's storyline that shares its story. */
+  purity: number;
+  /** B-cubed recall over labelled events: the share of an event's same-story events in its storyline (itself when in none). */
+  recall: number;
+}
+
+/**
+ * Storylines against the gold stories, B-cubed: an event's gold stories are its members' `story`; an event in no
+ * storyline is a storyline of its own for recall.
+ */
+export function storylineMetrics(members: MemberGold[], lines: { eventIds: number[] }[]): StorylineMetrics {
+  const story = new Map<number, Set<string>>();
+  for (const m of members) if (m.gold?.story) add(story, m.eventId, m.gold.story);
+  const lineOf = new Map<number, number>();
+  lines.forEach((l, i) => {
+    for (const id of l.eventIds) if (story.has(id)) lineOf.set(id, i);
+  });
+  const inLine = new Map<number, number[]>();
+  for (const [id, i] of lineOf) inLine.set(i, [...(inLine.get(i) ?? []), id]);
+  const shares = (a: number, b: number) => [...(story.get(a) ?? [])].some((s) => story.get(b)?.has(s));
+  let purity = 0;
+  for (const ids of inLine.values())
+    for (const a of ids) purity += ids.filter((b) => shares(a, b)).length / ids.length;
+  const byStory = new Map<string, number[]>();
+  for (const [id, set] of story) for (const s of set) byStory.set(s, [...(byStory.get(s) ?? []), id]);
+  let recall = 0;
+  for (const [id, set] of story) {
+    const same = new Set([...set].flatMap((s) => byStory.get(s) ?? []));
+    const i = lineOf.get(id);
+    const mine = i === undefined ? [id] : (inLine.get(i) ?? [id]);
+    recall += mine.filter((x) => same.has(x)).length / same.size;
+  }
+  const n = lineOf.size;
+  return {
+    storylines: inLine.size,
+    events_in_storylines: n,
+    largest: Math.max(0, ...[...inLine.values()].map((x) => x.length)),
+    purity: n ? purity / n : 0,
+    recall: story.size ? recall / story.size : 0,
+  };
+}
+
+function add(m: Map<number, Set<string>>, id: number, v: string): void {
+  const s = m.get(id) ?? new Set<string>();
+  s.add(v.toLowerCase());
+  m.set(id, s);
+}
+
 const GENERIC = new Set(
   "the and for with from its his her during crisis relations conflict war pandemic outbreak season election elections protests attack attacks".split(
     " ",

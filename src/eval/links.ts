@@ -3,7 +3,13 @@ import type { PipelineContext } from "../pipeline/context.ts";
 import { installLinking } from "../pipeline/link-events.ts";
 import { round } from "./cluster.ts";
 import { ingestForEval } from "./eval-store.ts";
-import { type GoldAudit, goldAudit, linkMetrics } from "./link-metrics.ts";
+import {
+  type GoldAudit,
+  goldAudit,
+  linkMetrics,
+  type StorylineMetrics,
+  storylineMetrics,
+} from "./link-metrics.ts";
 
 /** The `eval links` result line. */
 export interface LinksEvalResult {
@@ -30,6 +36,8 @@ export async function evalLinks(
     overrides?: Partial<Record<import("../config/schema.ts").ConfigKey, unknown>>;
     /** Receives the gold audit (how far the story labels can be trusted, and the metrics where they can). */
     onAudit?: (audit: GoldAudit) => void;
+    /** Receives how well the storylines follow the gold stories. */
+    onStorylines?: (m: StorylineMetrics) => void;
   } = {},
 ): Promise<LinksEvalResult> {
   const synthesis = options.synthesis === false ? null : await loadSynthesis();
@@ -53,6 +61,8 @@ export async function evalLinks(
     const links = await run.ctx.store.links.allLinks();
     const m = linkMetrics(members, links);
     options.onAudit?.(roundAll(goldAudit(members, links)));
+    if (options.onStorylines)
+      options.onStorylines(roundAll(storylineMetrics(members, await run.ctx.store.links.listStorylines())));
     return {
       task: "links",
       entries: rows.length,
@@ -73,10 +83,10 @@ async function entryTexts(ctx: PipelineContext): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, `${r.title} ${r.text}`]));
 }
 
-function roundAll(a: GoldAudit): GoldAudit {
-  const out = { ...a };
-  for (const k of Object.keys(out) as (keyof GoldAudit)[]) out[k] = round(out[k], 3);
-  return out;
+function roundAll<T extends object>(a: T): T {
+  const out = { ...a } as Record<string, number>;
+  for (const k of Object.keys(out)) out[k] = round(out[k], 3);
+  return out as T;
 }
 
 // Synthesis is another stage's work: used when src/pipeline/synthesize-events.ts offers installSynthesis.

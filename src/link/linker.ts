@@ -132,13 +132,16 @@ export class Linker {
       for (const k of this.days.record(d, links)) s.dayKeys.add(k);
     }
     for (const id of s.removedLines) s.storyChanges.delete(id);
+    const drafts = [...s.storyChanges]
+      .filter((id) => this.storylines.has(id))
+      .map((id) => this.storylines.draft(id));
+    // A storyline an event left with one event or none is no longer stored.
+    for (const d of drafts) if (d.eventIds.length < 2) s.removedLines.add(d.id);
     const outcome: LinkOutcome = {
       linksByEvent: [...linksByEvent],
       changes,
       removedLines: [...s.removedLines],
-      drafts: [...s.storyChanges]
-        .filter((id) => this.storylines.has(id))
-        .map((id) => this.storylines.draft(id)),
+      drafts,
       days: this.days.values([...s.dayKeys]),
     };
     this.pass = newPass();

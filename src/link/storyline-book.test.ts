@@ -16,21 +16,52 @@ const link = (from: number, to: number, type: RelationType): EventLink => ({
 const digests = new Map(Object.values(STORY).map((d) => [d.id, d]));
 
 describe("StorylineBook", () => {
-  it("chains update and response links into one named storyline, and merges two it joins", () => {
+  it("chains update and response links into named storylines", () => {
     const book = new StorylineBook();
     const of = (id: number) => digests.get(id);
     book.apply(103, [link(103, 102, "update")], of);
     const second = book.apply(105, [link(105, 104, "response")], of);
     expect(book.draft(second.changed[0]).eventIds).toEqual([104, 105]);
-    const joined = book.apply(106, [link(106, 103, "response"), link(106, 105, "update")], of);
-    expect(joined.removed).toEqual(["s104"]);
-    const line = book.draft(joined.changed[0]);
-    expect(line).toMatchObject({
-      id: "s102",
-      eventIds: [102, 103, 104, 105, 106],
-      theatreId: "armenia-azerbaijan",
-    });
+    const third = book.apply(106, [link(106, 103, "response")], of);
+    const line = book.draft(third.changed[0]);
+    expect(line).toMatchObject({ id: "s102", eventIds: [102, 103, 106], theatreId: "armenia-azerbaijan" });
     expect(line.name).toMatch(/^(Armenia – Azerbaijan|Azerbaijan – Armenia): /);
+  });
+
+  it("continues the storyline of the most confident link only: two storylines are not merged through one event", () => {
+    // On CEP 2022 merging every storyline an event continued chained the war, COVID-19 reports and sanctions
+    // into one storyline of 638 events.
+    const book = new StorylineBook();
+    const of = (id: number) => digests.get(id);
+    book.apply(103, [link(103, 102, "update")], of);
+    book.apply(105, [link(105, 104, "response")], of);
+    const r = book.apply(
+      106,
+      [{ ...link(106, 103, "response"), confidence: 0.6 }, link(106, 105, "update")],
+      of,
+    );
+    expect(r).toEqual({ changed: ["s104"], removed: [] });
+    expect(book.draft("s104").eventIds).toEqual([104, 105, 106]);
+    expect(book.draft("s102").eventIds).toEqual([102, 103]);
+    // Relinked, its best link now points the other way: it moves, and both storylines changed.
+    const moved = book.apply(
+      106,
+      [link(106, 103, "response"), { ...link(106, 105, "update"), confidence: 0.6 }],
+      of,
+    );
+    expect(moved.changed.sort()).toEqual(["s102", "s104"]);
+    expect(book.draft("s104").eventIds).toEqual([104, 105]);
+    expect(book.draft("s102").eventIds).toEqual([102, 103, 106]);
+  });
+
+  it("does not continue a storyline through events in disjoint countries", () => {
+    // Two countries' daily case reports are linked as updates, but they are not one storyline.
+    const taiwan = { ...STORY.deployment, id: 201, countries: ["TWN"], actors: ["TWN"], theatres: [] };
+    const cambodia = { ...STORY.deployment, id: 202, countries: ["KHM"], actors: ["KHM"], theatres: [] };
+    const of = (id: number) => (id === 201 ? taiwan : id === 202 ? cambodia : digests.get(id));
+    const book = new StorylineBook();
+    expect(book.apply(202, [link(202, 201, "update")], of).changed).toEqual([]);
+    expect(book.storylineOf(202)).toBeUndefined();
   });
 
   it("does not chain parallel or escalation links", () => {
