@@ -5,7 +5,7 @@ import { countryName } from "./country-table.ts";
 import type { CueMatch } from "./find-cues.ts";
 import { distinct } from "./relation-type.ts";
 import type { PairEvidence } from "./score-pair.ts";
-import { surfacesOf } from "./terms.ts";
+import { isTopical, surfacesOf } from "./terms.ts";
 
 /** Display name of an actor id. */
 export type NameOf = (id: string) => string;
@@ -55,23 +55,6 @@ export function eventRef(d: EventDigest, relativeTo?: EventDigest): string {
   return `(#${d.id}, '${title}', ${date})`;
 }
 
-// Words that tell how a report is worded, not what it is about: counts, records, time spans, generic verbs.
-// Rare enough to rank among the shared words of two daily case reports, they explain nothing ("both mention
-// thereby, bringing and past" on CEP 2021, 748 times "thereby").
-const NOT_TOPICS = new Set(
-  `total confirmed thereby past bringing brings brought nationwide consecutive record records surpasses surpass
-surpassing surpassed hours hour highest lowest single-day number numbers detected receives receive received
-use used second third fourth fifth daily fully becoming becomes become increase increases begins begin beginning
-began originated originally time times reaches reach reached due locally towards toward near via thus further
-latest largest biggest overall cumulative rises rise rising falls fall drops dropped announce continue continues`.split(
-    /\s+/,
-  ),
-);
-
-function topical(word: string): boolean {
-  return word.length > 1 && !NOT_TOPICS.has(word.toLowerCase());
-}
-
 function list(items: string[], max = 3): string {
   const xs = [...new Set(items)].slice(0, max);
   if (xs.length <= 1) return xs.join("");
@@ -106,7 +89,7 @@ export function explainLink(
   const words = surfacesOf(
     [...e.sharedNames, ...e.sharedTerms.filter((t) => !nameWords.has(t))],
     `${newer.title} ${newer.text}`,
-  ).filter(topical);
+  ).filter(isTopical);
   const about = list(joinAdjacent([...new Set(words)], `${newer.title} ${newer.text}`), 3);
   const matter = about ? `; both mention ${about}` : "";
   const cue = cues[0] ? ` ("${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}")` : "";

@@ -26,6 +26,10 @@ describe("StorylineBook", () => {
     const line = book.draft(third.changed[0]);
     expect(line).toMatchObject({ id: "s102", eventIds: [102, 103, 106], theatreId: "armenia-azerbaijan" });
     expect(line.name).toMatch(/^(Armenia – Azerbaijan|Azerbaijan – Armenia): /);
+    // The words after the actors say what the storyline is about, not who again ("armenian", "azerbaijani").
+    const words = line.name.split(": ")[1].split(", ");
+    expect(words).toHaveLength(3);
+    expect(words.filter((w) => /^(armen|azerb)/.test(w))).toEqual([]);
   });
 
   it("continues the storyline of the most confident link only: two storylines are not merged through one event", () => {

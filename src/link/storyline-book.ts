@@ -1,7 +1,7 @@
 import type { EventDigest } from "../model/digest.ts";
 import type { EventLink, RelationType } from "../model/link.ts";
 import { defaultNameOf, type NameOf } from "./explain-link.ts";
-import { contentWords } from "./terms.ts";
+import { contentWords, isTopical } from "./terms.ts";
 
 /** A named chain of linked events (the store's Storyline shape, without the time). */
 export interface StorylineDraft {
@@ -108,7 +108,12 @@ export class StorylineBook {
     const line = this.line(id);
     const theatre = top(line.theatres, 1)[0] ?? null;
     const actors = top(line.actors, 2).map(this.nameOf);
-    const terms = top(line.terms, 3);
+    // Words the actors' names already say ("russian" after "Russia", "democratic" after "Democratic Republic of
+    // Congo") name nothing more: compared on their first five letters.
+    const named = new Set(actors.flatMap((a) => contentWords(a).map((w) => w.slice(0, 5))));
+    const terms = top(line.terms, 8)
+      .filter((t) => !named.has(t.slice(0, 5)))
+      .slice(0, 3);
     const name = `${actors.length ? actors.join(" – ") : "Storyline"}${terms.length ? `: ${terms.join(", ")}` : ""}`;
     return { id, name, theatreId: theatre, eventIds: [...line.events].sort((a, b) => a - b) };
   }
@@ -131,7 +136,7 @@ export class StorylineBook {
     if (!d) return;
     for (const a of new Set([...d.countries, ...d.actors.filter((x) => !/^[A-Z]{3}/.test(x))]))
       bump(line.actors, a);
-    for (const t of new Set(contentWords(d.title))) bump(line.terms, t);
+    for (const t of new Set(contentWords(d.title).filter(isTopical))) bump(line.terms, t);
     for (const t of d.theatres) bump(line.theatres, t);
   }
 }

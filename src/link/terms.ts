@@ -105,3 +105,21 @@ export function surfacesOf(stems: string[], text: string): string[] {
   }
   return stems.map((s) => first.get(s) ?? s);
 }
+
+// Words that tell how a report is worded, not what it is about: counts, records, time spans, generic verbs.
+// Rare enough to rank among the shared words of two daily case reports, they explain nothing ("both mention
+// thereby, bringing and past" on CEP 2021, 748 times "thereby") and name no storyline.
+const NOT_TOPICS = new Set(
+  `total confirmed thereby past bringing brings brought nationwide consecutive record records surpasses surpass
+surpassing surpassed hours hour highest lowest single-day number numbers detected receives receive received
+use used second third fourth fifth daily fully becoming becomes become increase increases begins begin beginning
+began originated originally time times reaches reach reached due locally towards toward near via thus further
+latest largest biggest overall cumulative rises rise rising falls fall drops dropped announce continue continues`.split(
+    /\s+/,
+  ),
+);
+
+/** True when a word says what a report is about (not its wording: counts, records, time spans, generic verbs). */
+export function isTopical(word: string): boolean {
+  return word.length > 1 && !NOT_TOPICS.has(word.toLowerCase());
+}
