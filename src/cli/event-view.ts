@@ -4,6 +4,16 @@ import type { EventChange, SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
 import type { Store } from "../store/store.ts";
 
+/** What a record's actor responses show beside an actor's name. */
+export interface ActorInfo {
+  name: string;
+  role: string | null;
+  country: string | null;
+  organization: string | null;
+  sector: string | null;
+  stateMedia: boolean;
+}
+
 /** Everything `show` prints about one event, gathered from the store. */
 export interface EventView {
   event: SitrepEvent;
@@ -11,7 +21,7 @@ export interface EventView {
   articles: Article[];
   links: (EventLink & { other: { id: number; title: string; firstSeen: string } })[];
   changes: EventChange[];
-  actorInfo: Map<string, { name: string; role: string | null; country: string | null; stateMedia: boolean }>;
+  actorInfo: Map<string, ActorInfo>;
 }
 
 /** Loads an event (following a merge redirect) with its sources, links (both ends), changelog and actors. */
@@ -31,13 +41,18 @@ export async function loadEventView(store: Store, id: number): Promise<EventView
       ? [{ ...l, other: { id: o.id, title: o.record?.title ?? `Event ${o.id}`, firstSeen: o.firstSeen } }]
       : [];
   });
-  const actorInfo = new Map<
-    string,
-    { name: string; role: string | null; country: string | null; stateMedia: boolean }
-  >();
+  const actorInfo = new Map<string, ActorInfo>();
   for (const r of event.record?.responses ?? []) {
     const a = await store.events.getActor(r.actorId);
-    if (a) actorInfo.set(a.id, { name: a.name, role: a.role, country: a.country, stateMedia: a.stateMedia });
+    if (a)
+      actorInfo.set(a.id, {
+        name: a.name,
+        role: a.role,
+        country: a.country,
+        organization: a.organization,
+        sector: a.sector,
+        stateMedia: a.stateMedia,
+      });
   }
   return {
     event,

@@ -53,9 +53,11 @@ export function renderEvent(view: EventView, md = false): string {
   if (!r?.responses.length) out.push("(none found in the sources)");
   for (const resp of r?.responses ?? []) {
     const info = view.actorInfo.get(resp.actorId);
-    const who = [info?.role, info?.country, info?.stateMedia ? "state media" : null]
-      .filter(Boolean)
-      .join(", ");
+    // A movement's leader is placed by the movement ("President, South Ossetian de facto authorities"), a state's
+    // official by the state.
+    const movement = info?.sector === "REB" && info.organization && info.organization !== resp.actorName;
+    const where = movement ? info.organization : info?.country;
+    const who = [info?.role, where, info?.stateMedia ? "state media" : null].filter(Boolean).join(", ");
     out.push(
       `${md ? "- **" : "• "}${resp.actorName}${who ? ` (${who})` : ""}${md ? "**" : ""}: ${resp.text}${refLabel(view, resp.support)}`,
     );

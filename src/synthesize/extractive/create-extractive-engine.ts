@@ -83,8 +83,11 @@ function pickSummary(sentences: SourceSentence[]): GroundedText[] {
 /** One line per actor: what the sources say it did or said, condensed; state media get a reporting line. */
 function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>): ActorResponse[] {
   const out: ActorResponse[] = [];
+  const byId = new Map(input.actors.map((a) => [a.id, a]));
+  const done = new Set<string>();
   for (const actor of input.actors) {
     if (out.length >= MAX_RESPONSES) break;
+    if (done.has(actor.id)) continue;
     if (actor.kind === "media") {
       const s = input.sentences.find((x) => x.outlet && sameOutlet(x.outlet, actor.name));
       if (s && actor.stateMedia)
@@ -99,10 +102,18 @@ function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>
     for (const ref of input.actorSentences[actor.id] ?? []) {
       const s = byRef.get(ref);
       if (!s) continue;
-      const m = input.mentions?.[ref]?.find((x) => x.actorId === actor.id && x.source);
+      const mentions = input.mentions?.[ref] ?? [];
+      const m = mentions.find((x) => x.actorId === actor.id && x.source);
       const line = m ? responseLine(s.text, m.start, m.end) : null;
-      if (!line) continue;
-      out.push({ actorId: actor.id, actorName: actor.name, text: line, support: refsOf([s]) });
+      if (!m || !line) continue;
+      // "The President of South Ossetia, Anatoly Bibilov, declares …": the office speaks through the person
+      // named beside it, and the response is theirs.
+      const named = mentions.find((x) => x.start > m.end && x.start <= m.end + 2 && s.text[m.end] === ",");
+      const person = named ? byId.get(named.actorId) : undefined;
+      const who = person?.kind === "person" && actor.role && person.role ? person : actor;
+      if (done.has(who.id)) break;
+      done.add(who.id);
+      out.push({ actorId: who.id, actorName: who.name, text: line, support: refsOf([s]) });
       break;
     }
   }
