@@ -152,5 +152,7 @@ describe("what an explanation says both events mention", () => {
     const mention = link?.explanation.match(/both mention ([^.]*)\.$/)?.[1] ?? "";
     expect(mention).toMatch(/Cambodia/);
     expect(mention).not.toMatch(/thereby|bringing|nationwide|past|total|record/);
+    // Spelled as the report spells it: "COVID-19", not the name part "covid".
+    expect(mention).toContain("COVID-19");
   });
 });

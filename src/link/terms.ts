@@ -99,9 +99,14 @@ export function surfacesOf(stems: string[], text: string): string[] {
       form = { raw, stem: stem(raw.toLowerCase()) };
       surfaceStemOf.set(m[0], form);
     }
-    if (first.has(form.stem)) continue;
-    first.set(form.stem, form.raw);
-    if (wanted.has(form.stem)) missing--;
+    // A name is found without its number: "covid" is spelled "COVID-19" in the text.
+    const [part, ...rest] = form.raw.split("-");
+    const head = rest.length && /\d/.test(rest.join("")) ? stem(part.toLowerCase()) : "";
+    for (const k of head.length > 2 ? [form.stem, head] : [form.stem]) {
+      if (first.has(k)) continue;
+      first.set(k, form.raw);
+      if (wanted.has(k)) missing--;
+    }
   }
   return stems.map((s) => first.get(s) ?? s);
 }
