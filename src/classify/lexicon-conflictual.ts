@@ -90,6 +90,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "withdr(aw,ew,awn,aws) ~ ambassador/envoy/diplomats/accreditation|SANCTION|161|",
   "blacklist(,s,ed)|SANCTION|163|",
   "cancel(,s,led,ed)/postpon(e,ed,es)/call(,s,ed) off ~ visit/talks/meeting/summit/negotiations|SANCTION|164|",
+  // Barred from what it took part in: "FIFA suspends Russian teams from international competitions".
+  "suspend(,s,ed)/exclud(e,es,ed)/expel(,s,led) ~3 from|SANCTION|163|",
   "suspend(,s,ed)/halt(,s,ed)/freez(e,es)/froze(,n) ~ aid/talks/relations/cooperation/deliveries/membership/negotiations/mediation/assistance/program/programme/ties/lending/loans/funding/flights/imports/exports/trade/assets|SANCTION|162|",
   "cut(,s) ~ aid/ties/relations/assistance/funding|SANCTION|161|",
   "br(eak,oke,eaks) ~2 relations/ties/talks/negotiations/contacts|SANCTION|161|",
@@ -113,6 +115,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "prepared to|MOBILIZE|150|",
   "train(,s,ed) ~ hackers/fighters/troops/militants/soldiers/recruits/commandos|MOBILIZE|150|",
   "military/naval exercises/drills/maneuvers/manoeuvres|MOBILIZE|150|",
+  "live-fire/live/war ~ drills/exercises/maneuvers/manoeuvres|MOBILIZE|150|",
+  "conduct(,s,ed)/stag(e,es,ed) ~3 drills/exercises/maneuvers/manoeuvres|MOBILIZE|150|",
   "reinforc(e,ed,es)/build-up/buildup|MOBILIZE|154|",
   "bolster(,s,ed,ing) ~3 forces/troops/presence/defences/defenses|MOBILIZE|154|",
   "carrier strike group|MOBILIZE|154|",
@@ -151,6 +155,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "crack(,s,ed) down|COERCE|175|",
   "crackdown|COERCE|175|",
   "order(,s,ed) ~6 to suspend/close/shut/halt/stop/leave/evacuate/cease|COERCE|172|",
+  // Silencing a medium: "suspends French broadcaster RFI", "blocks access to Twitter".
+  "suspend(,s,ed)/ban(,s,ned)/block(,s,ed)/shut(,s) ~3 broadcaster/broadcasts/newspaper/channel/station/website/outlet/network|COERCE|172|",
   "kidnap(,s,ped,ping)/abduct(,s,ed)/hijack(,s,ed)|ASSAULT|181|",
   "took ~ hostage|ASSAULT|181|",
   "beat(,s,en) up|ASSAULT|182|",
@@ -190,6 +196,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "gun battle(,s)|FIGHT|193|",
   "offensive|FIGHT|190|",
   "exchang(e,ed,es) ~2 fire/gunfire/shots/artillery|FIGHT|190|S",
+  // A crowd that storms or clashes protests violently (CAMEO 145), it does not fight a war.
+  "protester(,s)/demonstrator(,s)/rioter(,s)/crowd(,s) ~2 storm(,s,ed)/clash(,es,ed)/torch(,es,ed)/loot(,s,ed)/ransack(,s,ed)|PROTEST|145|",
   "overr(an,un)/storm(,ed)|FIGHT|190|",
   "advanc(e,ed,es) on/into/toward/towards|FIGHT|190|",
   "repel(,led)/repuls(e,ed) ~ attack/attacks/assault/offensive/incursion|FIGHT|190|",

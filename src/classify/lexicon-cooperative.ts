@@ -94,6 +94,7 @@ export const COOPERATIVE_CUES: string[] = [
   "humanitarian/food/emergency aid|AID|073|",
   // "announces a $400 million military aid package for Ukraine": the package is the aid given.
   "aid/assistance/security/support/relief package(,s)|AID|070|R",
+  "approv(e,es,ed)/allocat(e,es,ed)/disburs(e,es,ed) ~6 aid/assistance/loan/loans/funding/grant/grants|AID|071|R",
   "lift(,s,ed,ing)/eas(e,ed,es,ing)/cancel(,s,led,ed)/relax(,ed,es)/scrap(,s,ped)/end(,s,ed)/revok(e,ed,es) ~ restrictions/ban/emergency/curfew/law/controls|CONCEDE|081|",
   "resign(,s,ed,ation)|CONCEDE|0831|",
   "step(,s,ped) down|CONCEDE|0831|",
@@ -140,6 +141,7 @@ export const COOPERATIVE_CUES: string[] = [
   "sen(d,t,ds)/dispatch(,ed,es) ~8 to investigate/inspect/monitor/probe/assess|INVESTIGATE|090|",
   "dispatch(,ed,es)/sen(d,t,ds) ~ inspectors/investigators/monitors/observers|INVESTIGATE|090|",
   "inspector(,s)/investigator(,s)|INVESTIGATE|090|",
+  "inspect(,s,ed,ing)|INVESTIGATE|090|",
   "hearing ~ into|INVESTIGATE|091|",
   "fact-finding/autopsy/audit|INVESTIGATE|090|",
   "examin(e,ed,es,ing)|INVESTIGATE|090|",
