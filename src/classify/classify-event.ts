@@ -127,6 +127,7 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     const c = cues[i];
     if (isShadow(c) || (inv && c.start >= inv.start)) continue;
     if (c.cue.flags.demandSubject && !actorBefore(c.start, tokens, mentions)) continue;
+    if (background(c.start, tokens)) continue;
     anchor ??= toAnchorIn(c, tokens, blocked, mentions);
     const rest = cues.slice(i + 1);
     if (c.cue.flags.victim) continue;
@@ -149,6 +150,23 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     anchor: anchor ?? verbAnchor(tokens, blocked, mentions),
     violence: false,
   };
+}
+
+// "… disqualified from the contest due to its invasion of Ukraine", "… following the invasion": a known event
+// named as the reason or the occasion (a definite or possessive noun after "due to", "over", "following" …) is
+// the background of what the sentence reports, not the event itself.
+const REASONS = new Set(["over", "following", "amid", "despite", "to", "of"]);
+const DEFINITE = new Set(["the", "its", "their", "his", "her"]);
+
+function background(at: number, tokens: Token[]): boolean {
+  const det = tokens[at - 1]?.lower;
+  if (!det || !(DEFINITE.has(det) || /['’]s$/.test(tokens[at - 1].text))) return false;
+  const k = tokens[at - 2]?.lower;
+  if (!k || !REASONS.has(k)) return false;
+  // "due to", "because of", "in response to"; a bare "to"/"of" is no reason ("pledged to its allies").
+  if (k === "to") return ["due", "owing", "response"].includes(tokens[at - 3]?.lower ?? "");
+  if (k === "of") return tokens[at - 3]?.lower === "because";
+  return true;
 }
 
 // Who "must"/"should" do something: an actor, a pronoun for one, or a collective of actors.

@@ -44,6 +44,19 @@ describe("codeSentence event type", () => {
     expect(c.intensity).toBeGreaterThan(0);
   });
 
+  it("does not take a known event named as the reason for the event reported (CEP 2022 wording)", () => {
+    expect(
+      codeSentence(
+        "Russia is disqualified from competing in the Eurovision Song Contest 2022 due to its invasion of Ukraine.",
+      ).event,
+    ).toBe("SANCTION");
+    expect(codeSentence("Oil prices rise over the invasion of Ukraine.").event).toBeNull();
+    // A new incident is still the event: "after an invasion", "following an attack".
+    expect(codeSentence("Israeli jets strike Gaza following the attack on a border post.").event).toBe(
+      "FIGHT",
+    );
+  });
+
   it("does not read 'must' with no actor before it as a demand", () => {
     expect(codeSentence('"Peace must come with dignity," the President said.').event).not.toBe("DEMAND");
   });

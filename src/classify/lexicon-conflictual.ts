@@ -91,7 +91,7 @@ export const CONFLICTUAL_CUES: string[] = [
   "blacklist(,s,ed)|SANCTION|163|",
   "cancel(,s,led,ed)/postpon(e,ed,es)/call(,s,ed) off ~ visit/talks/meeting/summit/negotiations|SANCTION|164|",
   // Barred from what it took part in: "FIFA suspends Russian teams from international competitions".
-  "suspend(,s,ed)/exclud(e,es,ed)/expel(,s,led) ~3 from|SANCTION|163|",
+  "suspend(,s,ed)/exclud(e,es,ed)/expel(,s,led)/disqualif(y,ies,ied) ~3 from|SANCTION|163|",
   "suspend(,s,ed)/halt(,s,ed)/freez(e,es)/froze(,n) ~ aid/talks/relations/cooperation/deliveries/membership/negotiations/mediation/assistance/program/programme/ties/lending/loans/funding/flights/imports/exports/trade/assets|SANCTION|162|",
   "cut(,s) ~ aid/ties/relations/assistance/funding|SANCTION|161|",
   "br(eak,oke,eaks) ~2 relations/ties/talks/negotiations/contacts|SANCTION|161|",
