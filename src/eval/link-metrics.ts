@@ -40,11 +40,6 @@ export function linkMetrics(
 ): LinkMetrics {
   const labels = new Map<number, Set<string>>();
   const stories = new Map<number, Set<string>>();
-  const add = (m: Map<number, Set<string>>, id: number, v: string) => {
-    const s = m.get(id) ?? new Set<string>();
-    s.add(v.toLowerCase());
-    m.set(id, s);
-  };
   for (const m of members) {
     if (!m.gold) continue;
     for (const l of [...m.gold.storyPath, ...m.gold.labels]) add(labels, m.eventId, l);
@@ -198,6 +193,7 @@ export function storylineMetrics(members: MemberGold[], lines: { eventIds: numbe
   };
 }
 
+/** Adds a case-folded label to an event's set. */
 function add(m: Map<number, Set<string>>, id: number, v: string): void {
   const s = m.get(id) ?? new Set<string>();
   s.add(v.toLowerCase());

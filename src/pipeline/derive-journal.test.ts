@@ -16,8 +16,12 @@ const DEMO = fileURLToPath(new URL("../../demo/articles.ndjson", import.meta.url
 const dir = mkdtempSync(join(tmpdir(), "sitrep-owed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function context(db: string, hooks: boolean): Promise<PipelineContext> {
-  const config = testConfig({ "database.url": join(dir, db), "log.level": "silent" });
+async function context(db: string, hooks: boolean, batchSize = 1000): Promise<PipelineContext> {
+  const config = testConfig({
+    "database.url": join(dir, db),
+    "log.level": "silent",
+    "ingest.batchSize": batchSize,
+  });
   const ctx = await createContext(config, await openStore(config["database.url"]), {
     log: pino({ level: "silent" }),
     now: () => new Date("2026-11-21T12:00:00Z"),
@@ -52,17 +56,7 @@ describe("records and links owed by an interrupted run", () => {
       ["thread.db", 10],
       ["place.db", 1000],
     ] as const) {
-      const config = testConfig({
-        "database.url": join(dir, db),
-        "log.level": "silent",
-        "ingest.batchSize": batch,
-      });
-      const ctx = await createContext(config, await openStore(config["database.url"]), {
-        log: pino({ level: "silent" }),
-        now: () => new Date("2026-11-21T12:00:00Z"),
-      });
-      installSynthesis(ctx);
-      installLinking(ctx);
+      const ctx = await context(db, true, batch);
       await ingestFile(ctx, DEMO);
       expect(await owed(ctx.store)).toEqual([]);
       await ctx.store.close();

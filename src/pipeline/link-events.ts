@@ -120,11 +120,12 @@ async function linkWith(
   unlinked: number[],
 ): Promise<LinkReport> {
   const redirected = (await ctx.store.events.redirectsInto(eventIds)).map((m) => m.id);
-  if (s.port.remote) return linkOnThread(ctx, s, eventIds, [...unlinked], redirected);
-  const relink = await s.port.begin(redirected);
+  const port = s.port;
+  if (port.remote) return linkOnThread(ctx, s, port, eventIds, [...unlinked], redirected);
+  const relink = await port.begin(redirected);
   const at = ctx.now().toISOString();
   const pass = await passOf(ctx, s, [...eventIds, ...relink, ...unlinked], at);
-  const done = await s.port.link(pass);
+  const done = await port.link(pass);
   await write(ctx, done, at, [], [...eventIds, ...unlinked]);
   return {
     events: pass.digests.length,
@@ -151,6 +152,7 @@ async function passOf(ctx: PipelineContext, s: Linking, ids: number[], at: strin
 async function linkOnThread(
   ctx: PipelineContext,
   s: Linking,
+  port: LinkThread,
   eventIds: number[],
   unlinked: number[],
   redirected: number[],
@@ -159,7 +161,7 @@ async function linkOnThread(
   const ids = [...eventIds, ...unlinked, ...s.carry.splice(0)];
   const at = ctx.now().toISOString();
   const pass = await passOf(ctx, s, ids, at);
-  const outcome = s.port.linkWhole({ redirected, pass });
+  const outcome = port.linkWhole({ redirected, pass });
   // Awaited when the pass is written (settleOldest), which handles a failure.
   outcome.catch(() => {});
   s.pending.push({ ids, owed: [...eventIds, ...unlinked], at, outcome, merged: [] });

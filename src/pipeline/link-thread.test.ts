@@ -137,8 +137,9 @@ describe("linking on the pipeline thread", () => {
   it("fails a call with the reason once the thread is closed", async () => {
     const thread = new PipelineThread();
     const linker = new LinkThread(thread, 30);
-    expect(await linker.begin([])).toEqual([]);
+    const empty = { redirected: [], pass: { gone: [], digests: [], names: [], at: "2026-11-21T12:00:00Z" } };
+    expect((await linker.linkWhole(empty)).linksByEvent).toEqual([]);
     await thread.close();
-    await expect(linker.begin([])).rejects.toThrow(/closed/);
+    await expect(linker.linkWhole(empty)).rejects.toThrow(/closed/);
   });
 });

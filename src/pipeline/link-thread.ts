@@ -18,25 +18,27 @@ export interface LinkLoad {
   names: [string, string][];
 }
 
-/** A Linker here or on the pipeline thread, behind the same calls (see link/linker.ts). */
-export interface LinkerPort {
-  /** True when the linker runs on another thread (a pass's outcome can be awaited later). */
-  readonly remote: boolean;
+/**
+ * A Linker here or on the pipeline thread (see link/linker.ts). Here a pass is begun, its digests built from the
+ * store, then linked; there it is sent whole and its outcome awaited later.
+ */
+export type LinkerPort = LocalLinker | LinkThread;
+
+/** A linker on this thread. */
+export interface LocalLinker {
+  readonly remote: false;
   begin(redirected: number[]): Promise<number[]>;
   link(pass: LinkPass): Promise<LinkOutcome>;
-  /** `begin` and `link` in one call (Linker.linkWhole). */
-  linkWhole(w: WholePass): Promise<LinkOutcome>;
   load(init: LinkLoad): Promise<void>;
 }
 
 /** A linker on this thread; `explain` rewrites new links' explanations (the LLM engine). */
-export function localLinker(windowDays: number, explain?: ExplainHook): LinkerPort {
+export function localLinker(windowDays: number, explain?: ExplainHook): LocalLinker {
   const linker = new Linker(windowDays);
   return {
     remote: false,
     begin: async (redirected) => linker.begin(redirected),
     link: (pass) => linker.link(pass, explain),
-    linkWhole: (w) => linker.linkWhole(w, explain),
     load: async (l) => linker.load(l.digests, l.links, l.lines, l.names),
   };
 }
@@ -44,8 +46,6 @@ export function localLinker(windowDays: number, explain?: ExplainHook): LinkerPo
 /** A call on the pipeline thread's linker. */
 export type LinkRequest =
   | { op: "link-open"; windowDays: number }
-  | { op: "link-begin"; redirected: number[] }
-  | { op: "link-pass"; pass: LinkPass }
   | { op: "link-whole"; whole: WholePass }
   | { op: "link-load"; init: LinkLoad };
 
@@ -54,8 +54,8 @@ export type LinkRequest =
  * the main thread clusters and synthesizes the next batch; the main thread reads the store, builds the digests
  * and writes the outcome. Opening one starts a new, empty linker on the thread.
  */
-export class LinkThread implements LinkerPort {
-  readonly remote = true;
+export class LinkThread {
+  readonly remote = true as const;
 
   private readonly thread: PipelineThread;
 
@@ -63,14 +63,6 @@ export class LinkThread implements LinkerPort {
     this.thread = thread;
     // Answered in order: a failure to open shows on the first call that awaits.
     this.thread.call({ op: "link-open", windowDays }).catch(() => {});
-  }
-
-  begin(redirected: number[]): Promise<number[]> {
-    return this.thread.call({ op: "link-begin", redirected }) as Promise<number[]>;
-  }
-
-  link(pass: LinkPass): Promise<LinkOutcome> {
-    return this.thread.call({ op: "link-pass", pass }) as Promise<LinkOutcome>;
   }
 
   linkWhole(whole: WholePass): Promise<LinkOutcome> {
@@ -94,8 +86,6 @@ export function linkerService(): (r: LinkRequest) => unknown {
       linker = new Linker(r.windowDays);
       return null;
     }
-    if (r.op === "link-begin") return open().begin(r.redirected);
-    if (r.op === "link-pass") return open().link(r.pass);
     if (r.op === "link-whole") return open().linkWhole(r.whole);
     const l = r.init;
     return open().load(l.digests, l.links, l.lines, l.names);

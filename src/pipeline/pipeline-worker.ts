@@ -7,11 +7,9 @@ import type { ThreadReply, ThreadRequest } from "./pipeline-thread.ts";
 import { prepareJob } from "./prepare-thread.ts";
 
 const linker = linkerService();
-// Requests are answered in the order they were posted, except the start of a link pass: the main thread
-// waits on it, so it goes before requests waiting their turn, and between the steps of a batch's languages.
-// A pass itself waits its turn: the main thread posts it just before it needs what it posted ahead.
+// Requests are answered in the order they were posted: the main thread posts each a batch or two before it
+// needs the answer (a batch's languages, a link pass's outcome).
 const queue: ThreadRequest[] = [];
-const urgent: ThreadRequest[] = [];
 let draining = false;
 let closing = false;
 
@@ -21,11 +19,10 @@ parentPort?.on("message", (r: ThreadRequest) => {
     // failure), and the thread exits once its port is closed.
     closing = true;
     queue.length = 0;
-    urgent.length = 0;
     if (!draining) parentPort?.close();
     return;
   }
-  (r.op === "link-begin" || r.op === "link-open" ? urgent : queue).push(r);
+  queue.push(r);
   if (!draining) void drain();
 });
 
@@ -33,7 +30,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 async function drain(): Promise<void> {
   draining = true;
-  for (let r = urgent.shift() ?? queue.shift(); r && !closing; r = urgent.shift() ?? queue.shift()) {
+  for (let r = queue.shift(); r && !closing; r = queue.shift()) {
     await answer(r);
     await turn();
   }
@@ -55,16 +52,5 @@ async function work(r: ThreadRequest): Promise<unknown> {
   if (r.op === "exit") return null;
   if (r.op === "prepare") return prepareJob(r.job);
   if (r.op !== "languages") return linker(r);
-  // In steps: the start of a link pass posted meanwhile is answered between them.
-  const out: (string | null)[] = [];
-  for (let i = 0; i < r.items.length; i += LANGUAGE_STEP) {
-    if (i > 0) {
-      await turn();
-      for (let u = urgent.shift(); u; u = urgent.shift()) await answer(u);
-    }
-    for (const raw of r.items.slice(i, i + LANGUAGE_STEP)) out.push(languageOf(raw));
-  }
-  return out;
+  return r.items.map(languageOf);
 }
-
-const LANGUAGE_STEP = 100;
