@@ -16,12 +16,15 @@ export const GROUP_WEIGHT: Readonly<Record<FeatureGroup, number>> = {
 };
 
 /** A digest's features (group-prefixed keys such as "t:ceasefir", "n:guaidó", "c:IRN") with their term frequency. */
-export function digestFeatures(d: EventDigest): Map<string, number> {
+export function digestFeatures(
+  d: EventDigest,
+  names = findNames(d.text.startsWith(d.title) ? d.text : `${d.title}. ${d.text}`),
+): Map<string, number> {
   const f = new Map<string, number>();
   const add = (key: string, n = 1) => f.set(key, (f.get(key) ?? 0) + n);
   const text = d.text.startsWith(d.title) ? d.text : `${d.title}. ${d.text}`;
   for (const t of contentTerms(text)) add(`t:${t}`);
-  for (const m of findNames(text)) {
+  for (const m of names) {
     if (m.kind !== "name") continue;
     for (const w of m.text.toLowerCase().split(/[\s-]+/)) if (w.length > 2 && !isStopword(w)) add(`n:${w}`);
   }

@@ -2,6 +2,14 @@ import type { EventLink } from "../model/link.ts";
 import { defaultNameOf, explainLink, type NameOf } from "./explain-link.ts";
 import { type CueMatch, findCues } from "./find-cues.ts";
 import type { IndexedDoc, LinkIndex } from "./link-index.ts";
+import {
+  DEFAULT_LINK_MODEL,
+  type LinkModel,
+  type Measured,
+  modelScore,
+  pairFeatures,
+  passesGate,
+} from "./link-model.ts";
 import { relationType } from "./relation-type.ts";
 import { type ConfidenceParams, DEFAULT_CONFIDENCE, linkConfidence, scorePair } from "./score-pair.ts";
 import { contentTerms } from "./terms.ts";
@@ -30,6 +38,27 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
 
 const DAY_MS = 86_400_000;
 
+/** A candidate pair as scored, for scripts/link-train.ts: the model's inputs and whether the cheap bound kept it. */
+export interface TappedPair {
+  from: number;
+  to: number;
+  x: number[];
+  kept: boolean;
+}
+
+let tap: ((p: TappedPair) => void) | null = null;
+let model: LinkModel | null = DEFAULT_LINK_MODEL;
+
+/** Training only (scripts/link-train.ts, linking in-process): every candidate is scored and shown to `fn`. */
+export function tapCandidates(fn: ((p: TappedPair) => void) | null): void {
+  tap = fn;
+}
+
+/** The learned storyline score linking uses (null: the hand-set curve of linkConfidence). */
+export function setLinkModel(m: LinkModel | null): void {
+  model = m;
+}
+
 /** True when `b` comes before `a`: earlier first report, ties broken by id. */
 export function isEarlier(b: IndexedDoc, a: IndexedDoc): boolean {
   const tb = b.digest.time;
@@ -52,18 +81,36 @@ export function linkEvent(
   const from = doc.digest.time - index.options.windowDays * DAY_MS;
   const cues = findCues([doc.digest.title, ...doc.digest.sentences]);
   const denies = cues.some((c) => c.kind === "denial");
-  const scored = [];
   const byUnit = units?.matches(doc.digest.id) ?? new Map<number, number>();
   const fromUnits = [...byUnit]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
     .slice(0, index.options.maxCandidates)
     .map(([id]) => id);
   const eligible = (other: IndexedDoc) => isEarlier(other, doc) && other.digest.lastUpdated >= from;
+  // First the cheap measures of every candidate (text overlaps, entity similarity): they rank the candidates and
+  // let the learned model's gate, or the hand-set curve's bound, skip most of them before the full evidence.
+  const measured: Measured[] = [];
   for (const id of new Set([...index.candidates(doc, eligible), ...fromUnits])) {
     const other = index.get(id);
     if (!other || !isEarlier(other, doc) || other.digest.lastUpdated < from) continue;
-    if (!mayLink(index, doc, other, byUnit.get(id) ?? 0, o, cues.length > 0)) continue;
-    const evidence = scorePair(index, doc, other, byUnit.get(id) ?? 0);
+    const sim = index.similarity(doc, other);
+    const core = index.coreOverlap(doc, other);
+    const unit = byUnit.get(id) ?? 0;
+    measured.push({ other, sim, core, unit, text: Math.max(sim.text, core, unit) });
+  }
+  const ranked = [...measured].sort((a, b) => b.text - a.text);
+  const best = ranked[0]?.text ?? 0;
+  const scored = [];
+  for (const [rank, m] of ranked.entries()) {
+    const { other } = m;
+    const standing = { gap: best - m.text, rank };
+    const days = Math.max(0, (doc.digest.time - other.digest.time) / DAY_MS);
+    // A shared theatre is a path of its own (linkConfidence): such a pair is always scored in full.
+    const kept =
+      sharesTheatre(doc, other) ||
+      (model ? passesGate(model, m, days, standing) : mayLink(m, o, cues.length > 0));
+    if (!kept && !tap) continue;
+    const evidence = scorePair(index, doc, other, m.unit, m);
     const core = new Set(index.core(other).map((x) => x.f));
     const points = (c: CueMatch) => refersTo(index, c, other, core);
     const typed = relationType({
@@ -74,9 +121,14 @@ export function linkEvent(
       refersToOlder: points,
       olderCues: denies ? findCues([other.digest.title, ...other.digest.sentences]) : undefined,
     });
-    const cued = typed.cues.some(points);
-    const confidence = linkConfidence(evidence, { type: typed.type, cued }, o.confidence);
-    if (confidence >= o.minConfidence) scored.push({ other, evidence, typed, confidence });
+    const relation = { type: typed.type, cued: typed.cues.some(points) };
+    const x = model || tap ? pairFeatures(evidence, relation, doc.digest, other.digest, standing) : null;
+    if (tap && x) tap({ from: doc.digest.id, to: other.digest.id, x, kept });
+    if (!kept) continue;
+    const story = model && x ? modelScore(model, x) : undefined;
+    const confidence = linkConfidence(evidence, relation, o.confidence, story);
+    if (confidence >= (model ? model.threshold : o.minConfidence))
+      scored.push({ other, evidence, typed, confidence });
   }
   scored.sort((x, y) => y.confidence - x.confidence || y.other.digest.id - x.other.digest.id);
   return scored.slice(0, o.maxLinks).map(({ other, evidence, typed, confidence }) => ({
@@ -95,26 +147,18 @@ export function linkEvent(
   }));
 }
 
-// Most candidates fall short whatever their cues: skip typing them when even the best case (a cue naming the
-// earlier event, when the newer one has a cue at all) stays under the confidence floor on the storyline path, and
-// they share no theatre.
-function mayLink(
-  index: LinkIndex,
-  doc: IndexedDoc,
-  other: IndexedDoc,
-  unit: number,
-  o: LinkOptions,
-  cued: boolean,
-): boolean {
-  if (doc.digest.theatres.some((t) => other.digest.theatres.includes(t))) return true;
+// The hand-set curve's bound (setLinkModel(null)): most candidates fall short whatever their cues, so skip typing
+// them when even the best case (a cue naming the earlier event, when the newer one has a cue at all) stays under
+// the confidence floor on the storyline path.
+function mayLink(m: Measured, o: LinkOptions, cued: boolean): boolean {
   const p = o.confidence;
   const need = p.midpoint + Math.log(o.minConfidence / (1 - o.minConfidence)) / p.slope;
-  const sim = index.similarity(doc, other);
-  const best =
-    Math.max(sim.text, unit, index.coreOverlap(doc, other)) +
-    p.entityWeight * sim.entity +
-    (cued ? p.cueBonus : 0);
+  const best = m.text + p.entityWeight * m.sim.entity + (cued ? p.cueBonus : 0);
   return best >= need;
+}
+
+function sharesTheatre(a: IndexedDoc, b: IndexedDoc): boolean {
+  return a.digest.theatres.some((t) => b.digest.theatres.includes(t));
 }
 
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation

@@ -15,6 +15,8 @@ const evidence: PairEvidence = {
   sharedNames: [],
   sharedTerms: ["truce"],
   sharedTheatres: ["iran-israel"],
+  nameIdf: 0,
+  termIdf: 4.2,
   countryConflict: false,
   days: 3,
 };

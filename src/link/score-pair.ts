@@ -20,6 +20,9 @@ export interface PairEvidence {
   /** Shared text terms, most specific first (at most 5). */
   sharedTerms: string[];
   sharedTheatres: string[];
+  /** IDF of the rarest shared name (0: none), and summed IDF of the three most specific shared terms. */
+  nameIdf: number;
+  termIdf: number;
   /** Both events name countries, but none in common: different stories more often than not. */
   countryConflict: boolean;
   /** Days from the earlier event's first report to the newer one's. */
@@ -31,7 +34,13 @@ const RARE_IDF = 3;
 const DAY_MS = 86_400_000;
 
 /** Measures what a newer event `a` shares with an earlier event `b`. */
-export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc, unitSimilarity = 0): PairEvidence {
+export function scorePair(
+  index: LinkIndex,
+  a: IndexedDoc,
+  b: IndexedDoc,
+  unitSimilarity = 0,
+  measured?: { sim: { text: number; entity: number }; core: number },
+): PairEvidence {
   const shared = { a: [] as string[], c: [] as string[], p: [] as string[], h: [] as string[] };
   const names: { k: string; idf: number }[] = [];
   const terms: { k: string; idf: number }[] = [];
@@ -51,10 +60,10 @@ export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc, unitSi
   for (const k of b.features.keys()) if (k[0] === "c") bCountries++;
   names.sort((x, y) => y.idf - x.idf);
   terms.sort((x, y) => y.idf - x.idf);
-  const sim = index.similarity(a, b);
+  const sim = measured?.sim ?? index.similarity(a, b);
   return {
     similarity: sim.text,
-    coreOverlap: index.coreOverlap(a, b),
+    coreOverlap: measured?.core ?? index.coreOverlap(a, b),
     unitSimilarity,
     entitySimilarity: sim.entity,
     sharedActors: shared.a,
@@ -63,6 +72,8 @@ export function scorePair(index: LinkIndex, a: IndexedDoc, b: IndexedDoc, unitSi
     sharedNames: names.map((n) => n.k),
     sharedTerms: terms.slice(0, 5).map((t) => t.k),
     sharedTheatres: shared.h,
+    nameIdf: names[0]?.idf ?? 0,
+    termIdf: terms.slice(0, 3).reduce((a, t) => a + t.idf, 0),
     countryConflict: aCountries > 0 && bCountries > 0 && shared.c.length === 0,
     days: Math.max(0, (a.digest.time - b.digest.time) / DAY_MS),
   };
@@ -114,11 +125,9 @@ export function linkConfidence(
   e: PairEvidence,
   relation: { type: RelationType; cued: boolean },
   p: ConfidenceParams = DEFAULT_CONFIDENCE,
+  learned?: number,
 ): number {
-  const text = Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
-  const related = text + p.entityWeight * e.entitySimilarity + (relation.cued ? p.cueBonus : 0);
-  let story = 1 / (1 + Math.exp(-p.slope * (related - p.midpoint)));
-  if (e.countryConflict) story *= p.countryConflict;
+  const story = learned ?? handSetStory(e, relation.cued, p);
   const theatre =
     e.sharedTheatres.length > 0 &&
     e.sharedCountries.length >= 2 &&
@@ -127,4 +136,11 @@ export function linkConfidence(
       ? 0.5 + 0.3 * e.entitySimilarity + (relation.cued ? p.cueBonus : 0)
       : 0;
   return Math.min(1, Math.max(story, theatre));
+}
+
+function handSetStory(e: PairEvidence, cued: boolean, p: ConfidenceParams): number {
+  const text = Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
+  const related = text + p.entityWeight * e.entitySimilarity + (cued ? p.cueBonus : 0);
+  const story = 1 / (1 + Math.exp(-p.slope * (related - p.midpoint)));
+  return e.countryConflict ? story * p.countryConflict : story;
 }

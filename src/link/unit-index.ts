@@ -126,11 +126,14 @@ export function unitFeatures(text: string): Map<string, number> {
   const known = featuresOf.get(text);
   if (known) return known;
   const names = findNames(text);
-  const f = digestFeatures({
-    ...unitDigest(0, { time: 0, lastUpdated: 0 }, text),
-    countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
-    places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
-  });
+  const f = digestFeatures(
+    {
+      ...unitDigest(0, { time: 0, lastUpdated: 0 }, text),
+      countries: [...new Set(names.flatMap((n) => (n.iso3 ? [n.iso3] : [])))],
+      places: [...new Set(names.filter((n) => n.kind === "place").map((n) => n.text))],
+    },
+    names,
+  );
   featuresOf.set(text, f);
   return f;
 }
