@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { EventDigest } from "../model/digest.ts";
-import { DEFAULT_LINK_OPTIONS, linkEvent } from "./link-event.ts";
+import { DEFAULT_LINK_OPTIONS, linkEvent, type TappedPair, tapCandidates } from "./link-event.ts";
 import { LinkIndex } from "./link-index.ts";
+import { FEATURE_NAMES } from "./link-model.ts";
 import { digest, filler, STORY } from "./testdata/digests.ts";
 
 function indexed(digests: EventDigest[]): LinkIndex {
@@ -83,6 +84,36 @@ describe("linkEvent", () => {
       }
     }
     expect(linksOf(index, STORY.deployment)).toEqual([]);
+  });
+});
+
+describe("the training tap (scripts/link-train.ts dump)", () => {
+  // Another country's border news a week earlier: it shares a word or two with STORY.shelling, not its story.
+  const elsewhere = digest({
+    id: 150,
+    time: Date.parse("2026-03-01T08:00:00Z"),
+    title: "Thai farmers protest rice prices",
+    text:
+      "Thai farmers protest rice prices outside the agriculture ministry in Bangkok, blocking a highway for hours. " +
+      "Growers from several provinces demand guaranteed minimum payments, cheaper fertiliser and relief from debt; " +
+      "some villages near Preah Vihear sent tractors. Police kept the crowd from the parliament gates.",
+    countries: ["THA", "KHM"],
+    places: ["Preah Vihear"],
+  });
+  const index = indexed([...filler(200), ...Object.values(STORY), elsewhere]);
+
+  it("sees every candidate with the model's inputs, and changes no link", () => {
+    const before = linksOf(index, STORY.shelling);
+    const seen: TappedPair[] = [];
+    tapCandidates((p) => seen.push(p));
+    const after = linksOf(index, STORY.shelling);
+    tapCandidates(null);
+    expect(after).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    expect(seen.find((p) => p.to === elsewhere.id)?.kept).toBe(false);
+    expect(before.map((l) => l.toEvent)).not.toContain(elsewhere.id);
+    for (const l of before) expect(seen.some((p) => p.to === l.toEvent && p.kept)).toBe(true);
+    for (const p of seen) expect(p.x).toHaveLength(FEATURE_NAMES.length);
   });
 });
 
