@@ -44,7 +44,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
 
 const DAY_MS = 86_400_000;
 
-/** A candidate pair as scored, for scripts/link-train.ts: the model's inputs and whether the cheap bound kept it. */
+/** A candidate pair as scored, for scripts/link-train.ts: the model's inputs and whether the gate passed it. */
 export interface TappedPair {
   from: number;
   to: number;
@@ -139,7 +139,7 @@ export function linkEvent(
         evidence,
         typed,
         confidence,
-        onStory: story !== undefined && story >= model!.threshold,
+        onStory: model !== null && story !== undefined && story >= model.threshold,
       });
   }
   scored.sort((x, y) => y.confidence - x.confidence || y.other.digest.id - x.other.digest.id);
