@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LINK_MODEL, FEATURE_NAMES, GATE_FEATURES, modelScore, pairFeatures } from "./link-model.ts";
+import {
+  DEFAULT_LINK_MODEL,
+  FEATURE_NAMES,
+  GATE_FEATURES,
+  gateInputs,
+  modelScore,
+  pairFeatures,
+} from "./link-model.ts";
 import type { PairEvidence } from "./score-pair.ts";
 
 const evidence = (over: Partial<PairEvidence>): PairEvidence => ({
@@ -31,6 +38,22 @@ describe("the shipped link model", () => {
     expect(DEFAULT_LINK_MODEL.gate.features).toEqual([...GATE_FEATURES]);
     expect(DEFAULT_LINK_MODEL.weights).toHaveLength(FEATURE_NAMES.length);
     expect(DEFAULT_LINK_MODEL.threshold).toBeGreaterThan(0);
+  });
+
+  it("gives the gate the same values as the model's columns of the same names (the gate is fitted on those)", () => {
+    const e = evidence({ days: 6 });
+    const standing = { gap: 0.12, rank: 2 };
+    const x = pairFeatures(e, { type: "update", cued: false }, { type: null }, { type: null }, standing);
+    const measured = {
+      other: null as never,
+      sim: { text: e.similarity, entity: e.entitySimilarity },
+      core: e.coreOverlap,
+      unit: e.unitSimilarity,
+      text: Math.max(e.similarity, e.coreOverlap, e.unitSimilarity),
+    };
+    expect(gateInputs(measured, e.days, standing)).toEqual(
+      GATE_FEATURES.map((f) => x[FEATURE_NAMES.indexOf(f)]),
+    );
   });
 
   it("keeps two reports of one story a few days apart and drops weak overlaps", () => {

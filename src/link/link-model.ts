@@ -56,7 +56,8 @@ export const GATE_FEATURES = [
   "rank",
 ] as const;
 
-function gateInputs(m: Measured, days: number, standing: Standing): number[] {
+/** The gate's inputs, in GATE_FEATURES order: the same values as those columns of pairFeatures. */
+export function gateInputs(m: Measured, days: number, standing: Standing): number[] {
   return [
     m.text,
     hinge(m.text, 0.3),
