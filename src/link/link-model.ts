@@ -3,7 +3,7 @@ import type { EventDigest } from "../model/digest.ts";
 import type { RelationType } from "../model/link.ts";
 import { type Logistic, predict } from "./fit-logistic.ts";
 import type { IndexedDoc } from "./link-index.ts";
-import type { PairEvidence } from "./score-pair.ts";
+import { bestText, type PairEvidence } from "./score-pair.ts";
 
 /**
  * A learned storyline score: a logistic model over what two events share (text overlaps, names, actors,
@@ -119,11 +119,6 @@ export const FEATURE_NAMES = [
   "text×countryConflict",
   "text×sharedCountry",
 ] as const;
-
-/** The best text overlap of two events: whole texts, their cores, or one member report of each. */
-export function bestText(e: PairEvidence): number {
-  return Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
-}
 
 /** How a candidate stands among the other candidates of the same event. */
 export interface Standing {

@@ -138,9 +138,13 @@ export function linkConfidence(
   return Math.min(1, Math.max(story, theatre));
 }
 
+/** The best text overlap of two events: whole texts, their cores, or one member report of each. */
+export function bestText(e: PairEvidence): number {
+  return Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
+}
+
 function handSetStory(e: PairEvidence, cued: boolean, p: ConfidenceParams): number {
-  const text = Math.max(e.coreOverlap, e.similarity, e.unitSimilarity);
-  const related = text + p.entityWeight * e.entitySimilarity + (cued ? p.cueBonus : 0);
+  const related = bestText(e) + p.entityWeight * e.entitySimilarity + (cued ? p.cueBonus : 0);
   const story = 1 / (1 + Math.exp(-p.slope * (related - p.midpoint)));
   return e.countryConflict ? story * p.countryConflict : story;
 }
