@@ -54,10 +54,24 @@ async function dump(input: string, out: string): Promise<void> {
   const stories = new Map<number, Set<string>>();
   const add = (m: Map<number, Set<string>>, id: number, l: string) =>
     m.set(id, (m.get(id) ?? new Set<string>()).add(l.toLowerCase()));
+  const members = new Set<number>();
   for (const r of await run.ctx.store.articles.assignments()) {
+    if (r.eventId !== null) members.add(r.eventId);
     if (r.eventId === null || !r.gold) continue;
     for (const l of [...r.gold.storyPath, ...r.gold.labels]) add(labels, r.eventId, l);
     if (r.gold.story) add(stories, r.eventId, r.gold.story);
+  }
+  const eventsOut = flag("--events");
+  if (eventsOut) {
+    const byEvent = await run.ctx.store.articles.articlesOfEvents([...members.keys()]);
+    const rows = [...byEvent].map(([id, list]) =>
+      JSON.stringify({
+        id,
+        titles: list.map((a) => `${a.publishedAt?.slice(0, 10)} ${a.title}`),
+        stories: [...(stories.get(id) ?? [])],
+      }),
+    );
+    writeFileSync(eventsOut, rows.join("\n"));
   }
   await run.dispose();
   const w = createWriteStream(out);
@@ -69,7 +83,7 @@ async function dump(input: string, out: string): Promise<void> {
     if (!a?.size || !b?.size) continue; // merged away since, or unlabelled
     const y = [...a].some((l) => b.has(l)) ? 1 : 0;
     const leaf = [...(stories.get(p.from) ?? [])].some((l) => stories.get(p.to)?.has(l)) ? 1 : 0;
-    w.write(`${JSON.stringify({ x: p.x, y, leaf, kept: p.kept })}\n`);
+    w.write(`${JSON.stringify({ from: p.from, to: p.to, x: p.x, y, leaf, kept: p.kept })}\n`);
     n++;
     pos += y;
   }

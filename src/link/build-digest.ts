@@ -1,5 +1,5 @@
 import { analyzeArticle } from "../actors/find-actors.ts";
-import { codeSentence } from "../classify/code-sentence.ts";
+import { codeSentence, readSentence } from "../classify/code-sentence.ts";
 import { assignTheatres } from "../classify/theatres.ts";
 import type { Actor } from "../model/actor.ts";
 import type { EventDigest } from "../model/digest.ts";
@@ -56,7 +56,7 @@ export function buildDigest(
     : [...titles, ...firsts].join(" ");
   const found = context.actors ? null : analyzeArticle([...titles, ...sentences]);
   const actors = context.actors ?? found?.actors.map((m) => m.actor) ?? [];
-  const places = found?.places ?? [];
+  const places = found?.places ?? placesIn([...titles, ...sentences]);
   if (found && context.names) for (const a of actors) context.names.set(a.id, a.name);
   const countries = new Set<string>();
   for (const a of actors) if (a.country) countries.add(a.country);
@@ -88,6 +88,17 @@ export function buildDigest(
     type: record ? record.type : (coded?.event ?? null),
     intensity: record ? record.intensity : (coded?.intensity ?? null),
   };
+}
+
+// A record's actors are stored with it, its places are not: the places its reports name, from the readings the
+// synthesis already made of them (readSentence remembers them), so a saved record costs no second analysis.
+function placesIn(texts: string[]): { name: string; country: string }[] {
+  const out: { name: string; country: string }[] = [];
+  for (const t of texts)
+    for (const m of readSentence(t).analysis.mentions)
+      if (m.place && m.actor.country)
+        out.push({ name: m.placeName ?? m.actor.name, country: m.actor.country });
+  return out;
 }
 
 function codeFirst(sentences: string[]) {
