@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EventDigest } from "../model/digest.ts";
 import { DEFAULT_LINK_OPTIONS, linkEvent, type TappedPair, tapCandidates } from "./link-event.ts";
 import { LinkIndex } from "./link-index.ts";
-import { FEATURE_NAMES } from "./link-model.ts";
+import { DEFAULT_LINK_MODEL, FEATURE_NAMES } from "./link-model.ts";
 import { digest, filler, STORY } from "./testdata/digests.ts";
 
 function indexed(digests: EventDigest[]): LinkIndex {
@@ -185,5 +185,49 @@ describe("what an explanation says both events mention", () => {
     expect(mention).not.toMatch(/thereby|bringing|nationwide|past|total|record/);
     // Spelled as the report spells it: "COVID-19", not the name part "covid".
     expect(mention).toContain("COVID-19");
+  });
+});
+
+describe("events placed in different theatres", () => {
+  // Modelled on the demo corpus: a sanctions round against Iran's oil trade names firms in the UAE; a day earlier
+  // Sudan accused the UAE of arming the RSF. Both name the UAE and the US, and both are about pressure on a state.
+  const accusation = digest({
+    id: 501,
+    time: Date.parse("2026-03-05T09:00:00Z"),
+    title: "Sudan accuses UAE at Security Council of supplying RSF with drones",
+    text:
+      "Sudan accuses the United Arab Emirates at the UN Security Council of supplying the Rapid Support Forces with " +
+      "drones. The United States called on all sides to stop arming the warring parties and urged sanctions talks.",
+    actors: ["SDN-GOV", "ARE", "USA", "SDN-REB"],
+    countries: ["SDN", "ARE", "USA"],
+    theatres: ["sudan"],
+    type: "ACCUSE",
+    intensity: -2,
+  });
+  const blacklist = digest({
+    id: 502,
+    time: Date.parse("2026-03-06T09:00:00Z"),
+    title: "US blacklists tankers, firms over Iranian oil sales",
+    text:
+      "The United States blacklists tankers and firms in the United Arab Emirates over Iranian oil sales, the " +
+      "Treasury said, calling on the UAE to stop the trade. Sanctions talks with Gulf partners continue.",
+    actors: ["USA", "USA-GOV", "IRN", "ARE"],
+    countries: ["USA", "IRN", "ARE"],
+    theatres: ["iran-israel"],
+    type: "SANCTION",
+    intensity: -8,
+  });
+  const index = indexed([...filler(200), accusation, blacklist]);
+  const doc = index.get(blacklist.id);
+
+  it("are linked only when the link is confident (minApartConfidence)", () => {
+    if (!doc) throw new Error("not indexed");
+    // With the floor of events in one theatre, the pair links.
+    const loose = linkEvent(index, doc, { minApartConfidence: DEFAULT_LINK_MODEL.threshold }).find(
+      (l) => l.toEvent === accusation.id,
+    );
+    expect(loose).toBeDefined();
+    expect(loose?.confidence).toBeLessThan(DEFAULT_LINK_OPTIONS.minApartConfidence);
+    expect(linksOf(index, blacklist).map((l) => l.toEvent)).not.toContain(accusation.id);
   });
 });
