@@ -43,7 +43,9 @@ const pullBack = digest({
 describe("explainLink", () => {
   it("calls a RETREAT a ceasefire when the event is one, a withdrawal otherwise", () => {
     const a = explainLink("de-escalation", truce, buildUp, evidence, []);
-    expect(a).toMatch(/^De-escalates after \(#1, 'Israel moves two brigades to the Lebanese border', 1 Mar\)/);
+    expect(a).toMatch(
+      /^De-escalates after \(#1, 'Israel moves two brigades to the Lebanese border', 1 Mar\)/,
+    );
     expect(a).toContain("a ceasefire following a military build-up");
     const b = explainLink("de-escalation", pullBack, buildUp, evidence, []);
     expect(b).toContain("a withdrawal following a military build-up");
