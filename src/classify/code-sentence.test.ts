@@ -18,6 +18,12 @@ const cases = [
   { text: "Poland demanded that Belarus close the migrant camps.", event: "DEMAND" },
   { text: "China accused the Philippines of provocations.", event: "DISAPPROVE" },
   { text: "Kyiv rejected the Russian proposal.", event: "REJECT" },
+  // A denial is the event, not what it denies (the demo's UAE statement, which had read as aid).
+  {
+    text: "The United Arab Emirates denied on Friday that it supplies the Rapid Support Forces with weapons.",
+    event: "REJECT",
+  },
+  { text: "Abu Dhabi denies arming RSF; Port Sudan says evidence 'speaks for itself'", event: "REJECT" },
   { text: "Iran threatened to close the Strait of Hormuz.", event: "THREATEN" },
   { text: "The government said it was prepared to impose martial law.", event: "THREATEN" },
   { text: "Thousands of Serbians demonstrated in Belgrade.", event: "PROTEST" },

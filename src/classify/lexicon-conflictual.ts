@@ -52,6 +52,9 @@ export const CONFLICTUAL_CUES: string[] = [
   "reneg(e,ed,es)|REJECT|120|",
   "veto(,ed,es)|REJECT|129|",
   "den(y,ied,ies) ~ claims/accusations/allegations/reports/involvement/responsibility/charges|REJECT|120|",
+  // "denied on Friday that it supplies weapons", "denies arming the RSF": what is denied is not what happened.
+  "den(y,ied,ies) ~3 that|REJECT|120|",
+  "den(y,ied,ies) ~2 arming/supplying/providing/sending/attacking/targeting/ordering/planning/backing/funding/having|REJECT|120|",
   "no ~2 agreement/deal ~3 reached/signed/concluded|REJECT|120|",
   "block(,s,ed,ing) ~ resolution/bid/deal/proposal/sale/plan/nomination/appointment|REJECT|129|",
   "ignor(e,ed,es) ~ calls/appeal/appeals/ultimatum/warnings/demands|REJECT|120|",
