@@ -54,16 +54,16 @@ async function dump(input: string, out: string): Promise<void> {
   const stories = new Map<number, Set<string>>();
   const add = (m: Map<number, Set<string>>, id: number, l: string) =>
     m.set(id, (m.get(id) ?? new Set<string>()).add(l.toLowerCase()));
-  const members = new Set<number>();
+  const eventIds = new Set<number>();
   for (const r of await run.ctx.store.articles.assignments()) {
-    if (r.eventId !== null) members.add(r.eventId);
+    if (r.eventId !== null) eventIds.add(r.eventId);
     if (r.eventId === null || !r.gold) continue;
     for (const l of [...r.gold.storyPath, ...r.gold.labels]) add(labels, r.eventId, l);
     if (r.gold.story) add(stories, r.eventId, r.gold.story);
   }
   const eventsOut = flag("--events");
   if (eventsOut) {
-    const byEvent = await run.ctx.store.articles.articlesOfEvents([...members.keys()]);
+    const byEvent = await run.ctx.store.articles.articlesOfEvents([...eventIds]);
     const rows = [...byEvent].map(([id, list]) =>
       JSON.stringify({
         id,
