@@ -59,6 +59,6 @@ describe("timeline", () => {
     expect(lines[2]).toBe("2026-03-01  #7      FIGHT       -10.0  Missiles hit Kharkiv power plant");
     expect(lines[4]).toContain("→ de-escalation #7 (0.61): De-escalates after (#7,");
     expect(text).toContain("2026-03-01 █ ▂ 2026-03-03");
-    expect(text).toContain("2026-03-03   -6.6  (1 events)");
+    expect(text).toContain("2026-03-03   -6.6  (1 event)");
   });
 });

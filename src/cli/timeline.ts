@@ -77,7 +77,7 @@ export function renderTimeline(
     for (const l of links.filter((x) => x.fromEvent === e.id))
       out.push(`      → ${l.type} #${l.toEvent} (${l.confidence.toFixed(2)}): ${l.explanation}`);
   }
-  out.push("", "Escalation index (−10 calm … +10 most conflictual), by day:");
+  out.push("", "Escalation index (−10 most cooperative … +10 most conflictual), by day:");
   out.push(...escalationLines(days));
   return out.join("\n");
 }
@@ -95,7 +95,7 @@ function escalationLines(days: { day: string; escalation: number; events: number
   }
   const rows = days.map(
     (d) =>
-      `  ${d.day}  ${`${d.escalation > 0 ? "+" : ""}${d.escalation.toFixed(1)}`.padStart(5)}  (${d.events} events)`,
+      `  ${d.day}  ${`${d.escalation > 0 ? "+" : ""}${d.escalation.toFixed(1)}`.padStart(5)}  (${d.events} event${d.events === 1 ? "" : "s"})`,
   );
   return [`  ${days[0].day} ${spark.join("")} ${days[days.length - 1].day}`, ...rows];
 }

@@ -15,14 +15,17 @@ interface Entry {
   deescalations: number;
 }
 
-// Each escalation (de-escalation) link moves the day by 2 Goldstein points per event: about one step between
-// CAMEO root categories, the same step the classifier uses for direction.
+// The day's escalation and de-escalation links tilt it by up to 2 Goldstein points: about one step between CAMEO
+// root categories, the same step the classifier uses for direction.
 const LINK_WEIGHT = 2;
 
 /**
- * Per theatre and day, the events of the window with their intensity and escalation links; the index of a day
- * is minus the mean Goldstein intensity of its events plus LINK_WEIGHT × (escalations − de-escalations) per
- * event, clamped to −10..+10.
+ * Per theatre and day, the events of the window with their intensity and escalation links. The index of a day is
+ * minus the mean Goldstein intensity of its events, tilted by the net share of its relation links,
+ * (escalations − de-escalations) / (escalations + de-escalations), times LINK_WEIGHT and times the room left on
+ * the scale in that direction. The share, not the count: how many links an event has depends on how many earlier
+ * events there are to link to, so a count drove most days to ±10. With the room factor a rejection that escalates
+ * stays below a battle, and only fighting reaches +10.
  */
 export class EscalationDays {
   private readonly days = new Map<string, Map<number, Entry>>();
@@ -81,7 +84,11 @@ function dayIndex(entries: Entry[]): { escalation: number; events: number } {
   if (!n) return { escalation: 0, events: 0 };
   const known = entries.filter((e) => e.intensity !== null).map((e) => e.intensity as number);
   const mean = known.length ? known.reduce((s, x) => s + x, 0) / known.length : 0;
-  const links = entries.reduce((s, e) => s + e.escalations - e.deescalations, 0);
-  const x = -mean + (LINK_WEIGHT * links) / n;
+  const up = entries.reduce((s, e) => s + e.escalations, 0);
+  const down = entries.reduce((s, e) => s + e.deescalations, 0);
+  const base = Math.max(-10, Math.min(10, -mean));
+  const net = up + down ? (up - down) / (up + down) : 0;
+  const room = net > 0 ? (10 - base) / 10 : (10 + base) / 10;
+  const x = base + LINK_WEIGHT * net * room;
   return { escalation: Math.round(Math.max(-10, Math.min(10, x)) * 10) / 10, events: n };
 }

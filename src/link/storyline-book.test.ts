@@ -91,6 +91,22 @@ describe("EscalationDays", () => {
       escalation: 10,
       events: 1,
     });
-    expect(talks.escalation).toBe(-3);
+    // Talks (+1.0) with a de-escalation link: 1.0 below, tilted 2 points × the room left (0.9) towards −10.
+    expect(talks.escalation).toBe(-2.8);
+  });
+
+  it("tilts a day by the share of its escalation links, not their number: many links do not make a battle", () => {
+    // The demo's troop deployment (−7.2) had two escalation links and read +10, as high as fighting.
+    const days = new EscalationDays();
+    const deployment = { ...STORY.shelling, intensity: -7.2 };
+    const links = [link(106, 101, "escalation"), link(106, 103, "escalation"), link(106, 104, "escalation")];
+    const [one] = days.values(days.record(deployment, links.slice(0, 1)));
+    const [three] = days.values(days.record(deployment, links));
+    expect(one.escalation).toBe(7.8);
+    expect(three.escalation).toBe(7.8);
+    const [mixed] = days.values(
+      days.record(deployment, [...links.slice(0, 1), link(106, 102, "de-escalation")]),
+    );
+    expect(mixed.escalation).toBe(7.2);
   });
 });
