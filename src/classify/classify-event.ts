@@ -128,6 +128,8 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     if (isShadow(c) || (inv && c.start >= inv.start)) continue;
     if (c.cue.flags.demandSubject && !actorBefore(c.start, tokens, mentions)) continue;
     if (background(c.start, tokens)) continue;
+    // "Any attack on our territory will be met with …": an act after "any" is hypothetical, not what happened.
+    if (tokens[c.start - 1]?.lower === "any") continue;
     anchor ??= toAnchorIn(c, tokens, blocked, mentions);
     const rest = cues.slice(i + 1);
     if (c.cue.flags.victim) continue;

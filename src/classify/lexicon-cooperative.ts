@@ -92,6 +92,14 @@ export const COOPERATIVE_CUES: string[] = [
   "evacuat(e,ed,es,ing)|AID|073|",
   "airlift(,s,ed)/airdrop(,s,ped)|AID|073|",
   "humanitarian/food/emergency aid|AID|073|",
+  // "A WFP convoy carrying 600 tonnes of food reached …", "Relief trucks reach Tigray", "a shipment of missiles arrived"
+  "aid/relief/food/humanitarian convoy(,s)/truck(,s)/shipment(,s)/flight(,s)|AID|073|",
+  "convoy(,s) ~1 carrying|AID|073|",
+  "aid/relief/food ~2 reach(,es,ed)/arriv(e,es,ed)|AID|073|",
+  "arrival/delivery of ~5 convoy/convoys/aid/shipment/shipments/supplies/food|AID|073|",
+  // "The package also includes Patriot interceptor missiles": weapons listed in a package are supplied, not fired.
+  "includ(e,es,ed,ing) ~4 missiles/systems/weapons/arms/ammunition/shells/tanks/drones|AID|072|",
+  "shipment(,s)/consignment(,s)/deliver(y,ies) of ~3 weapons/arms/missiles/ammunition/shells/aid/food/vaccines/fuel|AID|070|",
   // "announces a $400 million military aid package for Ukraine": the package is the aid given.
   "aid/assistance/security/support/relief package(,s)|AID|070|R",
   "approv(e,es,ed)/allocat(e,es,ed)/disburs(e,es,ed) ~6 aid/assistance/loan/loans/funding/grant/grants|AID|071|R",
@@ -121,6 +129,8 @@ export const COOPERATIVE_CUES: string[] = [
   "release(,s,d)/freed|RETREAT|0841|",
   "release(,s,d,ing) ~2 statement/report/video/footage/figures/data/details/results/book|-|010|",
   "return(,s,ed) ~ prisoners/hostages/bodies/territory/property|RETREAT|0842|",
+  "exchang(e,ed,es)/swap(,s,ped) ~3 prisoners/captives/detainees/hostages/bodies/pows|RETREAT|0841|S",
+  "prisoner/prisoners/pow ~1 swap/exchange|RETREAT|0841|S",
   "lift(,s,ed,ing)/eas(e,ed,es,ing) ~ blockade/siege/closure/closures/lockdown/cordon|RETREAT|0872|",
   "hand(,s,ed) over ~ control/territory/bodies/prisoners/hostages/positions|RETREAT|0842|",
   "hand(,s,ed) over|RETREAT|084|R",
