@@ -53,7 +53,7 @@ export const CONFLICTUAL_CUES: string[] = [
   "decline(,s,d) to|REJECT|120|",
   "reneg(e,ed,es)|REJECT|120|",
   "veto(,ed,es)|REJECT|129|",
-  "den(y,ied,ies) ~ claims/accusations/allegations/reports/involvement/responsibility/charges/plans/plan/rumours/rumors/speculation|REJECT|120|",
+  "den(y,ied,ies) ~ claims/accusations/allegations/reports/involvement/responsibility/charges/plans/plan/rumours/rumors/speculation/deal/agreement|REJECT|120|",
   // "denied on Friday that it supplies weapons", "denies arming the RSF": what is denied is not what happened.
   "den(y,ied,ies) ~3 that|REJECT|120|",
   "den(y,ied,ies) ~2 arming/supplying/providing/sending/attacking/targeting/ordering/planning/backing/funding/having|REJECT|120|",

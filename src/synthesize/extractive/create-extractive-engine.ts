@@ -8,6 +8,8 @@ import { shortenTitle } from "./shorten-title.ts";
 import { composeSignificance } from "./significance.ts";
 
 const MAX_RESPONSES = 8;
+const OPINION =
+  /^(analysis|commentary|opinion|editorial|explainer|comment|column|view|perspective)\s*[:|—–-]\s/i;
 
 /** The default engine: offline and deterministic; every sentence is taken or condensed from source sentences. */
 export function createExtractiveEngine(): SynthesisEngine {
@@ -54,7 +56,8 @@ function pickTitle(input: SynthesisInput): string {
     // Shared words with the other headlines, normalized by length, with a mild preference for 6–14 words.
     const shared = words.reduce((s, w) => s + ((vocab.get(w) ?? 1) - 1), 0) / Math.max(4, words.length);
     const shape = words.length >= 6 && words.length <= 16 ? 0.2 : 0;
-    const score = shared + shape;
+    // "Analysis: Burhan's 'no' leaves Sudan's truce stillborn" comments on the event; a report's headline names it.
+    const score = shared + shape - (OPINION.test(t) && pool.length > 1 ? 1 : 0);
     if (score > bestScore) [best, bestScore] = [t, score];
   }
   return shortenTitle(best);
