@@ -49,5 +49,15 @@ describe("explainLink", () => {
     expect(a).toContain("a ceasefire following a military build-up");
     const b = explainLink("de-escalation", pullBack, buildUp, evidence, []);
     expect(b).toContain("a withdrawal following a military build-up");
+    // The demo's prisoner swap read "fighting after a withdrawal".
+    const swap = digest({
+      id: 4,
+      title: "Russia and Ukraine swap 185 prisoners each in UAE-mediated exchange",
+      type: "RETREAT",
+      intensity: 7,
+    });
+    expect(explainLink("de-escalation", swap, buildUp, evidence, [])).toContain(
+      "a release of prisoners following a military build-up",
+    );
   });
 });

@@ -66,10 +66,12 @@ function goldstein(x: number | null): string {
   return `${x > 0 ? "+" : ""}${x.toFixed(1)}`;
 }
 
-// PLOVER's RETREAT holds both ceasefires and withdrawals: the event's own words tell which it is.
+// PLOVER's RETREAT holds ceasefires, releases of people and withdrawals: the event's own words tell which it is.
 const TRUCE = /\b(?:cease-?fires?|truces?|armistices?)\b/i;
+const RELEASE = /\b(?:prisoners?|hostages?|detainees?|captives?|pows?)\b/i;
 
 function act(d: EventDigest): string {
+  if (d.type === "RETREAT" && RELEASE.test(d.title)) return "a release of prisoners";
   if (d.type === "RETREAT" && TRUCE.test(`${d.title} ${d.text}`)) return "a ceasefire";
   return (d.type && ACT[d.type]) ?? "this development";
 }
