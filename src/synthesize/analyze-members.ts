@@ -3,9 +3,9 @@ import { codeSentence, type ReadSentence, readSentence } from "../classify/code-
 import type { Actor } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { PloverType } from "../model/event.ts";
+import { stripDateline } from "../normalize/dateline.ts";
 import { tokenize } from "../normalize/sentences.ts";
 import type { SourceSentence } from "./engine.ts";
-import { stripDateline } from "./extractive/condense.ts";
 
 const SENTENCES_PER_ARTICLE = 8;
 const MAX_SENTENCES = 40;

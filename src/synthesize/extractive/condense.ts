@@ -1,15 +1,6 @@
-/** Datelines and wire credits that open a sentence: "TEHRAN (MPA) — ", "ISLAMABAD, Nov 12 (Reuters) - ". */
-const DATELINE =
-  /^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+|\([A-Z]{2,10}\)\s*[—–-]\s*)/;
 /** Outlet suffixes in headlines: " - Reuters", " | The Gulf Courier". */
 const HEADLINE_TAIL = /\s+[|–—-]\s+[^|–—-]{2,40}$/;
 const HEADLINE_HEAD = /^(?:UPDATE \d+[-:]\s*|BREAKING:\s*|WATCH:\s*|LIVE:\s*|EXCLUSIVE[-:]\s*)/i;
-
-/** Removes a leading dateline or wire credit from a sentence. */
-export function stripDateline(s: string): string {
-  const out = s.replace(DATELINE, "");
-  return out.length > 20 ? out : s;
-}
 
 /** A headline without outlet suffix, wire prefix or final period. */
 export function cleanHeadline(title: string): string {

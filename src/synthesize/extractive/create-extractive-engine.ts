@@ -1,8 +1,9 @@
 import type { ActorResponse, SentenceRef } from "../../model/actor.ts";
 import type { GroundedText } from "../../model/event.ts";
+import { stripDateline } from "../../normalize/dateline.ts";
 import { tokenize } from "../../normalize/sentences.ts";
 import type { SourceSentence, SynthesisEngine, SynthesisInput, SynthesisOutput } from "../engine.ts";
-import { capitalize, cleanHeadline, stripDateline, terminate } from "./condense.ts";
+import { capitalize, cleanHeadline, terminate } from "./condense.ts";
 import { responseLine } from "./response-line.ts";
 import { shortenTitle } from "./shorten-title.ts";
 import { composeSignificance } from "./significance.ts";
