@@ -5,6 +5,7 @@ import type { Actor } from "../model/actor.ts";
 import type { EventDigest } from "../model/digest.ts";
 import type { SitrepEvent } from "../model/event.ts";
 import type { Theatre } from "../model/theatre.ts";
+import { stripDateline } from "../normalize/dateline.ts";
 
 /** What a digest needs of a member article. */
 export interface MemberText {
@@ -42,7 +43,11 @@ export function buildDigest(
   const leads: string[] = [];
   const firsts: string[] = [];
   for (const m of used) {
-    const own = m.sentences.slice(0, LEAD).filter((s) => s !== m.title && !leads.includes(s));
+    // A dateline ("NAIROBI — ") names where the desk is: read, it made Kenya a party to Sudan's war.
+    const own = m.sentences
+      .slice(0, LEAD)
+      .map((s, i) => (i === 0 ? stripDateline(s) : s))
+      .filter((s) => s !== m.title && !leads.includes(s));
     if (own[0]) firsts.push(own[0]);
     leads.push(...own);
   }
