@@ -66,3 +66,25 @@ describe("Linker.linkWhole (a pass in one call, as on the pipeline thread)", () 
     expect(out.unindexed?.sort()).toEqual([...linkers].sort());
   });
 });
+
+describe("Linker.link changelog entries", () => {
+  it("stamps a 'linked' entry with the time of the event's latest report, not the time of the pass", async () => {
+    // A corpus replayed today showed every link at today's date beside "created" entries dated by their reports.
+    const linker = new Linker(30);
+    const replayed = "2030-01-01T00:00:00.000Z";
+    let last: LinkOutcome | null = null;
+    for (const d of [...filler(200), ...Object.values(STORY)].sort(byTime)) {
+      linker.begin([]);
+      last = await linker.link({ gone: [], digests: [digested(d)], names: [], at: replayed });
+    }
+    const newest = [...Object.values(STORY)].sort(byTime).at(-1) as EventDigest;
+    const linkedChanges = (last?.changes ?? []).filter((c) => c.change.kind === "linked");
+    expect(linkedChanges.length).toBeGreaterThan(0);
+    for (const c of linkedChanges) expect(c.change.at).toBe(new Date(newest.lastUpdated).toISOString());
+    // A report stamped after the pass (a clock ahead of ours) is linked at the pass's time.
+    const ahead = { ...newest, id: 9002, lastUpdated: Date.parse(replayed) + 86_400_000 };
+    linker.begin([]);
+    const out = await linker.link({ gone: [], digests: [digested(ahead)], names: [], at: replayed });
+    for (const c of out.changes) expect(c.change.at).toBe(replayed);
+  });
+});

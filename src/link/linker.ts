@@ -121,10 +121,13 @@ export class Linker {
       const links = doc ? linkEvent(this.index, doc, {}, this.nameOf, this.units) : [];
       if (explain) await explain(this, d, links);
       linksByEvent.set(d.id, links);
+      // Stamped like the "created" and "source-added" entries, with the time of the event's latest report (never
+      // later than the pass): a replayed corpus shows a link when its reports made it, not the day it was replayed.
+      const at = linkedAt(d.lastUpdated, p.at);
       for (const l of this.graph.set(d.id, links))
         changes.push({
           eventId: d.id,
-          change: { at: p.at, kind: "linked", detail: `${l.type} link to event #${l.toEvent}` },
+          change: { at, kind: "linked", detail: `${l.type} link to event #${l.toEvent}` },
         });
       const placed = this.storylines.apply(d.id, links, (id) => this.index.get(id)?.digest);
       for (const line of placed.changed) s.storyChanges.add(line);
@@ -193,4 +196,11 @@ export class Linker {
 
 function newPass() {
   return { storyChanges: new Set<string>(), removedLines: new Set<string>(), dayKeys: new Set<string>() };
+}
+
+/** When a link was made: at the event's latest report, or at the pass when that time is unknown or after it. */
+function linkedAt(lastUpdated: number, passAt: string): string {
+  const pass = Date.parse(passAt);
+  if (!Number.isFinite(lastUpdated) || !Number.isFinite(pass) || lastUpdated > pass) return passAt;
+  return new Date(lastUpdated).toISOString();
 }
