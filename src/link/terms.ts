@@ -82,22 +82,35 @@ export function surfaceOf(stemmed: string, text: string): string {
   return surfacesOf([stemmed], text)[0];
 }
 
-/** `surfaceOf` for several stems, reading the text once. */
+// The text read last: the first spelling of each stem found so far, and where reading stopped. An event's links
+// are explained one after the other from the same text, so each reads on where the one before stopped (the
+// whole scan per link was 5% of the link thread on CEP).
+let reading: { text: string; first: Map<string, string>; rest: Iterator<RegExpMatchArray> | null } | null =
+  null;
+
+/** `surfaceOf` for several stems, reading the text at most once. */
 export function surfacesOf(stems: string[], text: string): string[] {
+  if (reading?.text !== text) reading = { text, first: new Map(), rest: text.matchAll(WORD) };
   // The first spelling in the text, capitalization kept, so a reader sees "Baghaei", not "baghaei".
-  const first = new Map<string, string>();
+  const { first } = reading;
   const wanted = new Set(stems);
-  let missing = wanted.size;
-  for (const m of text.matchAll(WORD)) {
-    if (missing === 0) break;
-    let form = surfaceStemOf.get(m[0]);
+  let missing = 0;
+  for (const k of wanted) if (!first.has(k)) missing++;
+  while (missing > 0 && reading.rest) {
+    const next = reading.rest.next();
+    if (next.done) {
+      reading.rest = null;
+      break;
+    }
+    const word = next.value[0];
+    let form = surfaceStemOf.get(word);
     if (!form) {
-      const raw = m[0]
+      const raw = word
         .replace(/’/g, "'")
         .replace(/['-]+$/, "")
         .replace(/'s$/i, "");
       form = { raw, stem: stem(raw.toLowerCase()) };
-      surfaceStemOf.set(m[0], form);
+      surfaceStemOf.set(word, form);
     }
     // A name is found without its number: "covid" is spelled "COVID-19" in the text.
     const [part, ...rest] = form.raw.split("-");
