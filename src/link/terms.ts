@@ -38,7 +38,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 // Word forms repeat across reports: each form's term (or "" when it is dropped) is worked out once.
 const termOf = new BoundedMap<string, string>(200_000);
-const surfaceStemOf = new BoundedMap<string, { raw: string; stem: string }>(200_000);
+/** A word form as a reader sees it, and the stems it spells (with a name's head: "covid" for "COVID-19"). */
+const surfaceStemOf = new BoundedMap<string, { raw: string; keys: string[] }>(200_000);
 
 function term(word: string): string {
   let t = termOf.get(word);
@@ -109,13 +110,14 @@ export function surfacesOf(stems: string[], text: string): string[] {
         .replace(/’/g, "'")
         .replace(/['-]+$/, "")
         .replace(/'s$/i, "");
-      form = { raw, stem: stem(raw.toLowerCase()) };
+      // A name is found without its number: "covid" is spelled "COVID-19" in the text.
+      const [part, ...rest] = raw.split("-");
+      const head = rest.length && /\d/.test(rest.join("")) ? stem(part.toLowerCase()) : "";
+      const own = stem(raw.toLowerCase());
+      form = { raw, keys: head.length > 2 && head !== own ? [own, head] : [own] };
       surfaceStemOf.set(word, form);
     }
-    // A name is found without its number: "covid" is spelled "COVID-19" in the text.
-    const [part, ...rest] = form.raw.split("-");
-    const head = rest.length && /\d/.test(rest.join("")) ? stem(part.toLowerCase()) : "";
-    for (const k of head.length > 2 ? [form.stem, head] : [form.stem]) {
+    for (const k of form.keys) {
       if (first.has(k)) continue;
       first.set(k, form.raw);
       if (wanted.has(k)) missing--;
