@@ -1,12 +1,14 @@
 import type { EventDigest } from "../model/digest.ts";
 import { digestFeatures, GROUP_WEIGHT, groupOf } from "./digest-features.ts";
 
-/** An event digest in the index with its features. */
+/** An event digest in the index with its features. Indexing the event again updates this object in place. */
 export interface IndexedDoc {
   digest: EventDigest;
   features: Map<string, number>;
   /** When it was indexed (the index's change count): postings made then are known to hold. */
   stamp: number;
+  /** False once the event left the index (merged away, or out of the window). */
+  live: boolean;
   /** Weights under the idf of a recent moment (see LinkIndex.vector). */
   cache?: DocVector;
 }
@@ -53,9 +55,15 @@ export const DEFAULT_INDEX_OPTIONS: LinkIndexOptions = {
 
 const DAY_MS = 86_400_000;
 
-/** Events holding a feature, oldest first, each with the stamp of the indexing that added it. */
+/**
+ * A feature's entry: how many events in the window hold it (its document frequency), and those events, oldest
+ * first, each with the stamp of the indexing that added it. One map lookup per feature finds both.
+ */
+// Postings hold the indexed objects, not ids: reading one needs no lookup of its event (which was most of the
+// cost of retrieval, up to 900 postings per query).
 interface Posting {
-  ids: number[];
+  df: number;
+  docs: IndexedDoc[];
   stamps: number[];
   head: number;
 }
@@ -67,7 +75,6 @@ interface Posting {
 export class LinkIndex {
   readonly options: LinkIndexOptions;
   private readonly docs = new Map<number, IndexedDoc>();
-  private readonly df = new Map<string, number>();
   private readonly postings = new Map<string, Posting>();
   private queue: { id: number; stamp: number }[] = [];
   private queueHead = 0;
@@ -104,7 +111,7 @@ export class LinkIndex {
       this.logSize = n;
       this.logN = Math.log(n + 1);
     }
-    const df = this.df.get(key) ?? 0;
+    const df = this.postings.get(key)?.df ?? 0;
     // ln(df + 0.5) from a table: the logarithm was a tenth of linking time when weights are refreshed.
     while (df >= this.logHalf.length) this.logHalf.push(Math.log(this.logHalf.length + 0.5));
     return this.logN - this.logHalf[df];
@@ -119,19 +126,29 @@ export class LinkIndex {
   upsert(digest: EventDigest, features: Map<string, number> = digestFeatures(digest)): IndexedDoc {
     const old = this.docs.get(digest.id);
     const stamp = ++this.version;
-    const doc: IndexedDoc = { digest, features, stamp };
+    const before = old?.features;
+    let doc: IndexedDoc;
+    if (old) {
+      doc = old;
+      doc.digest = digest;
+      doc.features = features;
+      doc.stamp = stamp;
+      doc.cache = undefined;
+    } else {
+      doc = { digest, features, stamp, live: true };
+      this.docs.set(digest.id, doc);
+      this.queue.push({ id: digest.id, stamp: digest.lastUpdated });
+    }
     for (const k of features.keys()) {
-      if (old?.features.has(k)) continue;
-      this.df.set(k, (this.df.get(k) ?? 0) + 1);
+      if (before?.has(k)) continue;
       const p = this.postings.get(k);
       if (p) {
-        p.ids.push(digest.id);
+        p.df++;
+        p.docs.push(doc);
         p.stamps.push(stamp);
-      } else this.postings.set(k, { ids: [digest.id], stamps: [stamp], head: 0 });
+      } else this.postings.set(k, { df: 1, docs: [doc], stamps: [stamp], head: 0 });
     }
-    if (old) for (const k of old.features.keys()) if (!features.has(k)) this.decrement(k);
-    this.docs.set(digest.id, doc);
-    if (!old) this.queue.push({ id: digest.id, stamp: digest.lastUpdated });
+    if (before) for (const k of before.keys()) if (!features.has(k)) this.decrement(k);
     this.clock = Math.max(this.clock, digest.time);
     this.evict();
     return doc;
@@ -143,6 +160,7 @@ export class LinkIndex {
     if (!doc) return;
     this.version++;
     this.docs.delete(id);
+    doc.live = false;
     for (const k of doc.features.keys()) this.decrement(k);
   }
 
@@ -159,7 +177,7 @@ export class LinkIndex {
     const entities: { k: string; w: number }[] = [];
     const maxEntities = Math.ceil(maxQueryFeatures / 2);
     for (const f of this.vector(query).ranked) {
-      if ((this.df.get(f.k) ?? 0) <= own) continue;
+      if ((this.postings.get(f.k)?.df ?? 0) <= own) continue;
       if (!isEntity(f.k)) {
         if (words.length < maxQueryFeatures) words.push(f);
       } else if (entities.length < maxEntities) entities.push(f);
@@ -172,13 +190,13 @@ export class LinkIndex {
       const p = this.postings.get(k);
       if (!p) continue;
       const idf = this.idf(k);
-      // A list holds an id twice only after an event lost and regained the feature; compaction removes it.
-      for (let i = p.ids.length - 1, n = 0; i >= p.head && n < maxPostings; i--) {
-        const id = p.ids[i];
+      // A list holds an event twice only after it lost and regained the feature; compaction removes it.
+      for (let i = p.docs.length - 1, n = 0; i >= p.head && n < maxPostings; i--) {
+        const doc = p.docs[i];
+        const id = doc.digest.id;
         if (id === self) continue;
-        const doc = this.docs.get(id);
         // A posting made by the doc's current indexing holds; an older one only if the feature was kept.
-        if (!doc || (p.stamps[i] !== doc.stamp && !doc.features.has(k)) || !accept(doc)) continue;
+        if (!doc.live || (p.stamps[i] !== doc.stamp && !doc.features.has(k)) || !accept(doc)) continue;
         n++;
         acc.set(id, (acc.get(id) ?? 0) + w * idf);
       }
@@ -252,46 +270,38 @@ export class LinkIndex {
   }
 
   private decrement(k: string): void {
-    const n = (this.df.get(k) ?? 1) - 1;
-    if (n > 0) {
-      this.df.set(k, n);
-      this.compact(k);
-    } else {
-      this.df.delete(k);
-      this.postings.delete(k);
-    }
+    const p = this.postings.get(k);
+    if (!p) return;
+    if (--p.df > 0) this.compact(k, p);
+    else this.postings.delete(k);
   }
 
   /** Drops dead postings at the front, and rewrites a list once half of it is dead. */
-  private compact(k: string): void {
-    const p = this.postings.get(k);
-    if (!p) return;
-    const live = (id: number) => this.docs.get(id)?.features.has(k) === true;
+  private compact(k: string, p: Posting): void {
     // The head is dead when its doc left, or was indexed again without the feature (a posting of the doc's
     // current indexing always holds).
-    while (p.head < p.ids.length) {
-      const doc = this.docs.get(p.ids[p.head]);
-      if (doc && (p.stamps[p.head] === doc.stamp || doc.features.has(k))) break;
+    while (p.head < p.docs.length) {
+      const doc = p.docs[p.head];
+      if (doc.live && (p.stamps[p.head] === doc.stamp || doc.features.has(k))) break;
       p.head++;
     }
-    const n = this.df.get(k) ?? 0;
-    if (p.ids.length - p.head > 2 * n + 8) {
-      // Live ids once each (the first entry of an id that lost and regained the feature).
-      const ids: number[] = [];
+    if (p.docs.length - p.head > 2 * p.df + 8) {
+      // Live docs once each (the first entry of a doc that lost and regained the feature).
+      const docs: IndexedDoc[] = [];
       const stamps: number[] = [];
-      const seen = new Set<number>();
-      for (let i = p.head; i < p.ids.length; i++) {
-        const id = p.ids[i];
-        if (seen.has(id) || !live(id)) continue;
-        seen.add(id);
-        ids.push(id);
+      const seen = new Set<IndexedDoc>();
+      for (let i = p.head; i < p.docs.length; i++) {
+        const doc = p.docs[i];
+        if (seen.has(doc) || !doc.live || !doc.features.has(k)) continue;
+        seen.add(doc);
+        docs.push(doc);
         stamps.push(p.stamps[i]);
       }
-      p.ids = ids;
+      p.docs = docs;
       p.stamps = stamps;
       p.head = 0;
-    } else if (p.head > 64 && p.head > p.ids.length / 2) {
-      p.ids = p.ids.slice(p.head);
+    } else if (p.head > 64 && p.head > p.docs.length / 2) {
+      p.docs = p.docs.slice(p.head);
       p.stamps = p.stamps.slice(p.head);
       p.head = 0;
     }
