@@ -100,6 +100,18 @@ describe("findActors", () => {
     expect(army?.inferred).toBe(true);
   });
 
+  it("does not take an official's country from where the official travels (demo-038)", () => {
+    const got = findActors([
+      "Interior Minister Mohsin Naqvi is expected to travel to Tehran this week as Pakistan's representative in the exchange of messages.",
+    ]);
+    const naqvi = got.find((m) => m.text.includes("Naqvi"));
+    expect(naqvi?.actor.country).toBe("PAK");
+    const visit = findActors([
+      "The foreign minister visited Moscow on Monday, days after Ankara hosted the talks.",
+    ]);
+    expect(visit.find((m) => m.text.includes("foreign minister"))?.actor.country).not.toBe("RUS");
+  });
+
   it("reads a capital or seat of power before a verb as the government", () => {
     const got = findActors(["Moscow rejected the proposal, and the Kremlin said talks were over."]);
     expect(got.map((m) => m.actor.id)).toEqual(["RUS-GOV", "RUS-GOV"]);

@@ -70,6 +70,15 @@ function leftPossessor(tokens: Token[], byEnd: Map<number, SpanMention>, m: Span
   return owner?.code && !owner.needsContext ? owner : null;
 }
 
+// "travel to Tehran", "visits Moscow": a place someone goes to says nothing about whose official they are.
+const TOWARD = new Set(["to", "into", "toward", "towards"]);
+const VISIT = new Set(["visit", "visits", "visited", "visiting", "reach", "reaches", "reached", "reaching"]);
+
+function destination(tokens: Token[], m: SpanMention): boolean {
+  const before = tokens[m.start - 1]?.lower;
+  return m.place === true && before !== undefined && (TOWARD.has(before) || VISIT.has(before));
+}
+
 /** Gives a country to mentions that lack one: from a nearby place, a possessor, the sentence, or a fallback. */
 export function resolveContext(
   tokens: Token[],
@@ -92,7 +101,8 @@ export function resolveContext(
       continue;
     }
     const other = mentions.find(
-      (o) => o !== m && o.code && !o.needsContext && !o.compound && o.code !== "NGO",
+      (o) =>
+        o !== m && o.code && !o.needsContext && !o.compound && o.code !== "NGO" && !destination(tokens, o),
     );
     // A bare body beside a territory's name is only guessed to be its authority when it is armed and irregular
     // ("Artsakh fighters"); "officials said" in a report about Tskhinvali may be anyone's.
