@@ -39,4 +39,22 @@ describe("analyzeMembers", () => {
     const second = a.sentences.find((s) => s.text.startsWith("The President"));
     expect(a.actorSentences["person:masoud-pezeshkian"]).toContain(second?.ref);
   });
+
+  it("places an event where its towns are, not at the countries it names as actors", () => {
+    const speech = analyzeMembers([
+      article("k1", [
+        "Leader of the Revolution says talks with the United States under threat are not talks.",
+        "Speaking in Tehran, he said the United States could not be trusted and that the United States must lift sanctions.",
+      ]),
+    ]);
+    expect(speech.location).toBe("IRN");
+    expect(speech.places).toContain("USA");
+    const aid = analyzeMembers([
+      article("s1", [
+        "Aid reaches Kadugli, but residents say it is far from enough.",
+        "Trucks arrived on Monday.",
+      ]),
+    ]);
+    expect(aid.location).toBe("SDN");
+  });
 });

@@ -1,4 +1,6 @@
 import type { SentenceAnalysis } from "../actors/analyze-sentence.ts";
+import type { SpanMention } from "../actors/mention.ts";
+import type { Token } from "../actors/tokenize.ts";
 import { codeSentence, type ReadSentence, readSentence } from "../classify/code-sentence.ts";
 import type { Actor } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
@@ -145,6 +147,18 @@ function titledPeople(
   };
 }
 
+const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "on"]);
+
+// How much a place mention says where the event happened. A town or region does ("drone attack on El Obeid"),
+// a country named after "in" or "at" does; a bare country name is mostly an actor ("Iran said", "sanctions on
+// the United States") and only breaks ties: counted alike, the United States was the location of Khamenei's
+// speech in Tehran.
+function placeWeight(tokens: Token[], m: SpanMention): number {
+  const town = m.placeName !== undefined && m.placeName !== m.actor.name;
+  if (town) return 1;
+  return LOCATIVE.has(tokens[m.start - 1]?.lower ?? "") ? 1 : 0.25;
+}
+
 function aggregate(sentences: SourceSentence[], scores: number[], headlines: string[]): MemberAnalysis {
   const weight = new Map<string, number>();
   const roleWeight = { source: new Map<string, number>(), target: new Map<string, number>() };
@@ -152,6 +166,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const actorSentences: Record<string, string[]> = {};
   const mentions: MemberAnalysis["mentions"] = {};
   const places = new Map<string, number>();
+  const where = new Map<string, number>();
   const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
   const reads = sentences.map((s) => readSentence(s.text));
   const analyses = reads.map((r) => r.analysis);
@@ -176,7 +191,10 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
       const start = analysis.tokens[m.start].start;
       const end = analysis.tokens[m.end - 1].end;
       if (m.place) {
-        if (m.actor.country) places.set(m.actor.country, (places.get(m.actor.country) ?? 0) + 1);
+        if (m.actor.country) {
+          places.set(m.actor.country, (places.get(m.actor.country) ?? 0) + 1);
+          where.set(m.actor.country, (where.get(m.actor.country) ?? 0) + placeWeight(analysis.tokens, m));
+        }
         if (!sources.has(m.actor.id)) continue;
       }
       list.push({ actorId: m.actor.id, start, end, source: sources.has(m.actor.id) });
@@ -237,7 +255,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     sources: ranked(roleWeight.source),
     targets: ranked(roleWeight.target),
     places: placeList,
-    location: placeList[0] ?? null,
+    location: ranked(where)[0] ?? null,
     type,
     intensity,
   };

@@ -48,7 +48,7 @@ export const AFRICA_ROWS: string[] = [
   "SOM|Somalia|Somali;Somalian|Somalis|Mogadishu;Kismayo;Baidoa;Hargeisa;Somaliland;Puntland;Beledweyne",
   "ZAF|South Africa|South African|South Africans|Pretoria;Johannesburg;Cape Town;Durban",
   "SSD|South Sudan|South Sudanese|South Sudanese|Juba;Malakal;Bor;Bentiu",
-  "SDN|Sudan|Sudanese|Sudanese|Khartoum;Omdurman;Port Sudan;El Fasher;El-Fasher;Nyala;Darfur;Kordofan;Blue Nile;El Geneina;Geneina;Wad Madani;Kassala;Zamzam",
+  "SDN|Sudan|Sudanese|Sudanese|Khartoum;Omdurman;Port Sudan;El Fasher;El-Fasher;Nyala;Darfur;Kordofan;Blue Nile;El Geneina;Geneina;Wad Madani;Kassala;Zamzam;El Obeid;Kadugli;Dilling;Babanusa;Ed Daein;El Daein;Zalingei;Sennar;Kosti;Atbara;Gezira",
   "TZA|Tanzania|Tanzanian|Tanzanians|Dodoma;Dar es Salaam;Zanzibar;Arusha",
   "TGO|Togo|Togolese|Togolese|Lome;Lomé",
   "TUN|Tunisia|Tunisian|Tunisians|Tunis;Sfax;Sousse",
