@@ -56,5 +56,14 @@ describe("analyzeMembers", () => {
       ]),
     ]);
     expect(aid.location).toBe("SDN");
+    // Towns spread over three capitals: the denier's country decides (demo #34).
+    const denial = analyzeMembers([
+      article("d1", [
+        "Iran denied on Saturday that it had reached a formal agreement with the United States.",
+        "Iranian Foreign Ministry spokesman Esmail Baghaei told a news conference in Tehran that talks continue.",
+        "A US outlet had reported that a framework was initialled in Islamabad, and officials in Lahore confirmed it.",
+      ]),
+    ]);
+    expect(denial.location).toBe("IRN");
   });
 });

@@ -147,6 +147,10 @@ function titledPeople(
   };
 }
 
+// Half a place mention per sentence for each country whose actor is the sentence's source. In the demo it placed
+// "Iran denies formal deal with US" in Iran and the Israeli ministers' pressure in Israel, where the towns the
+// reports name (Islamabad, Tehran, Washington) were spread.
+const SPEAKER_WEIGHT = 0.5;
 const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "on"]);
 
 // How much a place mention says where the event happened. A town or region does ("drone attack on El Obeid"),
@@ -186,6 +190,9 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
       return actor === m.actor ? m : { ...m, actor };
     });
     const sources = new Set(coded.sourceActors.map((a) => a.id));
+    // Who acts says where, a little: a denial is made where the denier is.
+    for (const c of new Set(coded.sourceActors.map((a) => a.country)))
+      if (c) where.set(c, (where.get(c) ?? 0) + SPEAKER_WEIGHT);
     const list: MemberAnalysis["mentions"][string] = [];
     for (const m of resolved) {
       const start = analysis.tokens[m.start].start;
