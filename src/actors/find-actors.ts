@@ -1,7 +1,7 @@
 import type { Actor, ActorMention } from "../model/actor.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./analyze-sentence.ts";
 import { addSurnameMentions, learnSurnames, learnTitles, resolveTitles } from "./coreference.ts";
-import { type SpanMention, underAuthority } from "./mention.ts";
+import { namesTown, type SpanMention, underAuthority } from "./mention.ts";
 import { resolveContext } from "./resolve-context.ts";
 
 /** A place named in an article: city, region or country, with its country. */
@@ -92,7 +92,7 @@ export function analyzeArticle(sentences: string[]): ArticleActors {
           end,
         });
       }
-      const isCity = m.place && m.placeName !== undefined && m.placeName !== m.actor.name;
+      const isCity = namesTown(m);
       const actor = isCity ? capitalActor(a, m) : m.code || m.actor.kind !== "organization" ? m.actor : null;
       if (actor) actors.push(toActorMention(a, m, i, actor));
     }

@@ -30,6 +30,11 @@ export interface SpanMention {
 }
 
 /** The ActorKind that goes with a sector. */
+/** True when a place mention names a town or region, not a whole country ("Tehran", "El Obeid"; not "Iran"). */
+export function namesTown(m: Pick<SpanMention, "place" | "placeName" | "actor">): boolean {
+  return m.place && m.placeName !== undefined && m.placeName !== m.actor.name;
+}
+
 export function kindForSector(sector: Sector | null | undefined): ActorKind {
   switch (sector) {
     case "REB":

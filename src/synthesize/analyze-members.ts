@@ -1,5 +1,5 @@
 import type { SentenceAnalysis } from "../actors/analyze-sentence.ts";
-import type { SpanMention } from "../actors/mention.ts";
+import { namesTown, type SpanMention } from "../actors/mention.ts";
 import type { Token } from "../actors/tokenize.ts";
 import { codeSentence, type ReadSentence, readSentence } from "../classify/code-sentence.ts";
 import type { Actor } from "../model/actor.ts";
@@ -158,8 +158,7 @@ const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "th
 // the United States") and only breaks ties: counted alike, the United States was the location of Khamenei's
 // speech in Tehran.
 function placeWeight(tokens: Token[], m: SpanMention): number {
-  const town = m.placeName !== undefined && m.placeName !== m.actor.name;
-  if (town) return 1;
+  if (namesTown(m)) return 1;
   return LOCATIVE.has(tokens[m.start - 1]?.lower ?? "") ? 1 : 0.25;
 }
 
