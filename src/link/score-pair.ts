@@ -119,7 +119,9 @@ const TYPED: ReadonlySet<RelationType> = new Set([
 /**
  * Confidence that a link is real, from two paths: the same storyline (the texts share what each is mostly
  * about, helped by shared actors and a cue naming the earlier event), or the same theatre (a theatre and two
- * countries in common within two weeks, and a relation the cues or intensities establish).
+ * countries in common within two weeks, and a relation the cues or intensities establish). In a civil war both
+ * sides are of one country: there, a cue naming the earlier event and two shared actors stand for the second
+ * country ("Aid agencies welcomed the Rapid Support Forces' announcement that it accepts a truce").
  */
 export function linkConfidence(
   e: PairEvidence,
@@ -130,7 +132,7 @@ export function linkConfidence(
   const story = learned ?? handSetStory(e, relation.cued, p);
   const theatre =
     e.sharedTheatres.length > 0 &&
-    e.sharedCountries.length >= 2 &&
+    (e.sharedCountries.length >= 2 || (relation.cued && e.sharedActors.length >= 2)) &&
     e.days <= p.theatreDays &&
     TYPED.has(relation.type)
       ? 0.5 + 0.3 * e.entitySimilarity + (relation.cued ? p.cueBonus : 0)
