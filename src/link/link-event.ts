@@ -147,12 +147,15 @@ export function linkEvent(
         typed,
         confidence,
         onStory: model !== null && story !== undefined && story >= model.threshold,
+        cued: relation.cued,
       });
   }
   scored.sort((x, y) => y.confidence - x.confidence || y.other.digest.id - x.other.digest.id);
   // Past the first `maxTheatreLinks`, only links the learned score puts in the same story: a theatre's typed links
   // by intensity change alone ("a rejection after a withdrawal") are kept for the best few.
-  const kept = scored.filter((s, i) => i < o.maxTheatreLinks || s.onStory).slice(0, o.maxLinks);
+  const kept = latestSwings(scored)
+    .filter((s, i) => i < o.maxTheatreLinks || s.onStory)
+    .slice(0, o.maxLinks);
   return kept.map(({ other, evidence, typed, confidence }) => ({
     fromEvent: doc.digest.id,
     toEvent: other.digest.id,
@@ -167,6 +170,28 @@ export function linkEvent(
       textSimilarity: Math.round(Math.max(evidence.similarity, evidence.coreOverlap) * 1000) / 1000,
     },
   }));
+}
+
+const SWINGS: ReadonlySet<string> = new Set(["escalation", "de-escalation"]);
+
+/**
+ * Of the links that only an intensity change types and only the theatre keeps (no cue, not in one story by the
+ * learned score), the one to the latest earlier event of each direction: talks after a build-up, a threat and a
+ * sanctions round de-escalate after the sanctions, the last step before them; the build-up and the threat are
+ * already linked from the events that followed them.
+ */
+function latestSwings<
+  T extends { other: IndexedDoc; typed: { type: string }; onStory: boolean; cued: boolean },
+>(scored: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const s of scored) {
+    if (s.onStory || s.cued || !SWINGS.has(s.typed.type)) continue;
+    const seen = latest.get(s.typed.type);
+    if (!seen || isEarlier(seen.other, s.other)) latest.set(s.typed.type, s);
+  }
+  return scored.filter(
+    (s) => s.onStory || s.cued || !SWINGS.has(s.typed.type) || latest.get(s.typed.type) === s,
+  );
 }
 
 // The hand-set curve's bound (setLinkModel(null)): most candidates fall short whatever their cues, so skip typing

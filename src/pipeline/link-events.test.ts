@@ -89,6 +89,17 @@ describe("linkEvents over the demo corpus", () => {
     expect(link?.explanation).toMatch(/\(#\d+, '.+', \d{1,2} (Oct|Nov)\)/);
   });
 
+  it("types a theatre link by intensity alone only to the last step before: progress after sanctions, not the build-up", () => {
+    // The build-up (1 Nov) is linked from the backchannel (4 Nov); the sanctions round (5 Nov) came after both.
+    expect(
+      between("us-iran-backchannel-progress", "us-sanctions-iranian-oil-network").map((l) => l.type),
+    ).toContain("de-escalation");
+    expect(between("us-iran-backchannel-progress", "us-deploys-troops-and-carrier-group")).toEqual([]);
+    expect(
+      between("iran-us-backchannel-via-pakistan", "us-deploys-troops-and-carrier-group").length,
+    ).toBeGreaterThan(0);
+  });
+
   it("says what two linked reports share in readable words: names whole and capitalized", () => {
     const all = links.map((l) => l.explanation).join("\n");
     expect(all).toMatch(/both mention [^\n]*Esmail Baghaei/);
