@@ -48,8 +48,11 @@ function pickTitle(input: SynthesisInput): string {
   const independent = input.articles.filter((a) => !a.syndicated);
   const pool = (independent.length ? independent : input.articles).map((a) => cleanHeadline(a.title));
   if (!pool.length) return "Untitled event";
+  // Every outlet's headline votes, syndicated copies too: an outlet that reran a wire report chose its own words
+  // for it ("Israel and Lebanon begin 10-day ceasefire" over the wire's "… agree 10-day ceasefire").
   const vocab = new Map<string, number>();
-  for (const t of pool) for (const w of new Set(tokenize(t))) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  for (const a of input.articles)
+    for (const w of new Set(tokenize(cleanHeadline(a.title)))) vocab.set(w, (vocab.get(w) ?? 0) + 1);
   let best = pool[0];
   let bestScore = -1;
   for (const t of pool) {

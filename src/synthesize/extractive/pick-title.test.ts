@@ -31,3 +31,24 @@ describe("the extractive title", () => {
     );
   });
 });
+
+describe("the extractive title, with syndicated copies", () => {
+  it("lets a syndicated copy's own headline vote for the words that name the event", () => {
+    // The demo's Lebanon truce: a wire report, two outlets rerunning it under their own headlines, and two
+    // independent reports. Without the copies' votes, a colour piece's headline named the event.
+    const copy = (id: string, title: string) => ({ ...article(id, title), syndicated: true });
+    const input = {
+      ...base,
+      articles: [
+        article("a1", "Israel and Lebanon agree 10-day ceasefire linked to US-Iran talks"),
+        copy("a2", "10-day Israel-Lebanon truce to start at midnight, tied to US-Iran track"),
+        article("a3", "Calm in the south as 10-day truce takes hold; Salam links extension to US-Iran track"),
+        copy("a4", "Israel and Lebanon begin 10-day ceasefire as US pursues wider deal with Iran"),
+        article("a5", "Northern residents cautious as 10-day Lebanon truce begins"),
+      ],
+    };
+    expect(synthesizeExtractive(input).title).toBe(
+      "Israel and Lebanon agree 10-day ceasefire linked to US-Iran talks",
+    );
+  });
+});
