@@ -66,4 +66,23 @@ describe("analyzeMembers", () => {
     ]);
     expect(denial.location).toBe("IRN");
   });
+
+  it("places talks where their headlines put them, though the reports' towns are in the warring country", () => {
+    // Demo #37: the bodies name the Congolese towns the fighting was about; the headlines name where the talks sit.
+    const talks = {
+      ...article("q1", [
+        "Negotiators for Kinshasa and the rebels agreed in Doha on Tuesday on a mechanism for exchanging detainees.",
+        "Government spokesman Patrick Muyaya said no peace is possible without a withdrawal from Sange.",
+      ]),
+      title: "Doha talks agree prisoner-exchange mechanism, but no ceasefire map",
+    };
+    const swap = {
+      ...article("q2", [
+        "Congo and the M23 rebel group agreed on Tuesday on a mechanism to exchange prisoners.",
+        "The rebels took the town of Sange near Uvira this month, and thousands of people fled.",
+      ]),
+      title: "Congo and M23 agree on prisoner swap mechanism in Qatar talks",
+    };
+    expect(analyzeMembers([talks, swap]).location).toBe("QAT");
+  });
 });

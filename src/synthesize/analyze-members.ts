@@ -151,6 +151,7 @@ function titledPeople(
 // "Iran denies formal deal with US" in Iran and the Israeli ministers' pressure in Israel, where the towns the
 // reports name (Islamabad, Tehran, Washington) were spread.
 const SPEAKER_WEIGHT = 0.5;
+const HEADLINE_WEIGHT = 2;
 const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "on"]);
 
 // How much a place mention says where the event happened. A town or region does ("drone attack on El Obeid"),
@@ -230,6 +231,16 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
       typeVotes.set(coded.event, v);
     }
   });
+  // A headline names where the event is ("Doha talks agree prisoner-exchange mechanism"): its towns and places
+  // after "in" count double. A bare country in a headline is an actor, as in a sentence ("US and Iran near deal").
+  for (const h of headlines) {
+    const { analysis } = readSentence(h);
+    for (const m of analysis.mentions) {
+      if (!m.place || !m.actor.country) continue;
+      const w = placeWeight(analysis.tokens, m);
+      where.set(m.actor.country, (where.get(m.actor.country) ?? 0) + (w === 1 ? HEADLINE_WEIGHT : 0));
+    }
+  }
   // Headlines name the event's action most directly: each votes on the type with a lead sentence's weight.
   for (const h of headlines) {
     const coded = codeSentence(h);
