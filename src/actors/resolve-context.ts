@@ -70,6 +70,14 @@ function leftPossessor(tokens: Token[], byEnd: Map<number, SpanMention>, m: Span
   return owner?.code && !owner.needsContext ? owner : null;
 }
 
+const ACTS = new Set(
+  (
+    "sanction sanctions sanctioned imposed imposes impose condemn condemns condemned accused accuses accuse " +
+    "struck strikes strike hit hits attacked attacks attack blacklists blacklisted blacklist targeted targets " +
+    "warned warns warn criticized criticizes criticised criticises urged urges expelled expels summoned summons"
+  ).split(" "),
+);
+
 // "travel to Tehran", "visits Moscow": a place someone goes to says nothing about whose official they are.
 const TOWARD = new Set(["to", "into", "toward", "towards"]);
 const VISIT = new Set(["visit", "visits", "visited", "visiting", "reach", "reaches", "reached", "reaching"]);
@@ -77,6 +85,14 @@ const VISIT = new Set(["visit", "visits", "visited", "visiting", "reach", "reach
 function destination(tokens: Token[], m: SpanMention): boolean {
   const before = tokens[m.start - 1]?.lower;
   return m.place === true && before !== undefined && (TOWARD.has(before) || VISIT.has(before));
+}
+
+// "The Treasury Department imposed sanctions on … Sudan's Rapid Support Forces", "Foreign Ministry condemns new US
+// sanctions": a country named after the verb, past what a body does, is more often whom it acts on than its own.
+function actedUpon(tokens: Token[], m: SpanMention, o: SpanMention): boolean {
+  if (o.start < m.end) return false;
+  for (let k = m.end; k < o.start; k++) if (ACTS.has(tokens[k].lower)) return true;
+  return false;
 }
 
 /** Gives a country to mentions that lack one: from a nearby place, a possessor, the sentence, or a fallback. */
@@ -102,7 +118,13 @@ export function resolveContext(
     }
     const other = mentions.find(
       (o) =>
-        o !== m && o.code && !o.needsContext && !o.compound && o.code !== "NGO" && !destination(tokens, o),
+        o !== m &&
+        o.code &&
+        !o.needsContext &&
+        !o.compound &&
+        o.code !== "NGO" &&
+        !destination(tokens, o) &&
+        !actedUpon(tokens, m, o),
     );
     // A bare body beside a territory's name is only guessed to be its authority when it is armed and irregular
     // ("Artsakh fighters"); "officials said" in a report about Tskhinvali may be anyone's.

@@ -92,3 +92,21 @@ describe("codeSentence event type", () => {
     expect(codeSentence("Iran threatened to close the Strait of Hormuz.").cue).toBe("threatened");
   });
 });
+
+describe("codeSentence actors without a country word", () => {
+  it("does not give a body the country of those it acts on (the demo's sanctions rounds)", () => {
+    const treasury = codeSentence(
+      "The Treasury Department on Friday imposed sanctions on three senior commanders of Sudan's Rapid Support Forces.",
+    );
+    expect(treasury.event).toBe("SANCTION");
+    expect(treasury.sourceActors.map((a) => a.country)).not.toContain("SDN");
+    expect(treasury.targetActors.map((a) => a.country)).toContain("SDN");
+    const ministry = codeSentence(
+      "Foreign Ministry condemns new US sanctions as 'contradiction' of diplomacy claims",
+    );
+    expect(ministry.sourceActors.map((a) => a.country)).not.toContain("USA");
+    // A country named before the verb is still the body's own.
+    const own = codeSentence("Sudan's Foreign Ministry condemned the attack on the convoy.");
+    expect(own.sourceActors.map((a) => a.country)).toContain("SDN");
+  });
+});
