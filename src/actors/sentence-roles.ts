@@ -186,8 +186,16 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
   const sourceCodes = new Set(source.map((m) => m.code));
   const objects = (to: number) => firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes));
   const scope = scopeEnd(tokens, clauses, anchor.end, false);
+  // "sent arms to the RSF", "an aid package for Ukraine": the first "to" or "for" an actor follows closely ("to
+  // protect his country's power grid from Russian strikes" is a purpose, not a recipient).
   const to = anchor.recipient
-    ? tokens.findIndex((t, k) => k >= anchor.end && k < scope && t.lower === "to")
+    ? tokens.findIndex(
+        (t, k) =>
+          k >= anchor.end &&
+          k < scope &&
+          (t.lower === "to" || t.lower === "for") &&
+          a.mentions.some((m) => m.start > k && m.start <= k + 3),
+      )
     : -1;
   let after = to >= 0 ? firstGroup(a, clauses, to + 1, scope) : [];
   if (after.length === 0) after = objects(scope);

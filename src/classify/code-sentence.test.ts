@@ -110,3 +110,22 @@ describe("codeSentence actors without a country word", () => {
     expect(own.sourceActors.map((a) => a.country)).toContain("SDN");
   });
 });
+
+describe("codeSentence aid: who gives and who receives", () => {
+  it("reads the subject of 'secures missiles' as the recipient, and the place as the giver", () => {
+    const c = codeSentence("Zelensky secures IRIS-T and Patriot missiles in Berlin");
+    expect(c.event).toBe("AID");
+    expect(c.sourceActors.map((a) => a.country)).toEqual(["DEU"]);
+    expect(c.targetActors.map((a) => a.country)).toEqual(["UKR"]);
+  });
+
+  it("takes the recipient after 'for', not after a purpose's 'to'", () => {
+    const c = codeSentence(
+      "German Chancellor Friedrich Merz on Monday announced a €2.1 billion aid package for Ukraine, as Zelensky " +
+        "visited Berlin seeking help to protect his country's power grid from Russian strikes.",
+    );
+    expect(c.event).toBe("AID");
+    expect(c.targetActors.map((a) => a.country)).toContain("UKR");
+    expect(c.targetActors.map((a) => a.country)).not.toContain("RUS");
+  });
+});

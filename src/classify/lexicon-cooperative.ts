@@ -78,7 +78,8 @@ export const COOPERATIVE_CUES: string[] = [
   "extradit(e,ed,es,ion)|COOPERATE|063|R",
   "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying)/donat(e,ed,es)/gave/give(,s,n) ~ aid/arms/weapons/food/supplies/assistance/funds/money/equipment/medicine/relief/grant/loan/loans/ammunition/missiles|AID|070|R",
   "send(,s)/sent/provid(e,ed,es,ing)/deliver(,s,ed,ing)/suppl(y,ied,ies,ying) ~ military/weapons/arms|AID|072|R",
-  "secur(e,ed,es) ~4 missiles/weapons/arms/systems/ammunition|AID|072|R",
+  // The subject receives: "Zelensky secures IRIS-T and Patriot missiles in Berlin" is Germany's aid to Ukraine.
+  "secur(e,ed,es)/obtain(,s,ed)/receiv(e,es,ed) ~4 aid/missiles/weapons/arms/systems/ammunition/loan/loans/package|AID|072|W",
   "provid(e,ed,es,ing)/suppl(y,ied,ies,ying)/deliver(,s,ed,ing)|AID|070|R",
   "give(,s,n)/gave|AID|070|R",
   "deploy(,s,ed,ing)/sen(d,t,ds) ~ peacekeepers/peacekeeping/police/monitors/observers/medics/doctors/engineers|AID|074|R",
