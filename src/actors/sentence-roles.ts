@@ -182,7 +182,14 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
   if (speech > 0) {
     source = firstGroup(a, clauses, lo, speech);
     target = firstGroup(a, clauses, speech + 1, anchor.start);
-  } else source = firstGroup(a, clauses, lo, anchor.start);
+  } else {
+    source = firstGroup(a, clauses, lo, anchor.start);
+    // "Zelensky said that Germany's new package includes two IRIS-T systems": the act is told of, not done, by
+    // the speaker; its doer is the actor the reported clause names before the event word.
+    const said = speechVerb(tokens, lo, anchor.start);
+    const told = said > 0 ? firstGroup(a, clauses, said + 1, anchor.start) : [];
+    if (told.length) source = told;
+  }
   const sourceCodes = new Set(source.map((m) => m.code));
   const objects = (to: number) => firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes));
   const scope = scopeEnd(tokens, clauses, anchor.end, false);

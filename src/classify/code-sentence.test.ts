@@ -129,3 +129,17 @@ describe("codeSentence aid: who gives and who receives", () => {
     expect(c.targetActors.map((a) => a.country)).not.toContain("RUS");
   });
 });
+
+describe("codeSentence reported acts", () => {
+  it("gives the act to the actor of the reported clause, not to the speaker", () => {
+    const c = codeSentence(
+      "President Volodymyr Zelensky said on Monday that Germany's new €2.1 billion package, which includes two " +
+        "IRIS-T systems and Patriot missiles, would cover the most vulnerable energy facilities.",
+    );
+    expect(c.event).toBe("AID");
+    expect(c.sourceActors.map((a) => a.country)).toEqual(["DEU"]);
+    // With no actor in the reported clause, the speaker stays the source.
+    const own = codeSentence("Iran's foreign minister said on Monday that talks would resume next week.");
+    expect(own.sourceActors.map((a) => a.country)).toContain("IRN");
+  });
+});
