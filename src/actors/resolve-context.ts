@@ -74,7 +74,7 @@ const ACTS = new Set(
   (
     "sanction sanctions sanctioned imposed imposes impose condemn condemns condemned accused accuses accuse " +
     "struck strikes strike hit hits attacked attacks attack blacklists blacklisted blacklist targeted targets " +
-    "warned warns warn criticized criticizes criticised criticises urged urges expelled expels summoned summons"
+    "expelled expels summoned summons"
   ).split(" "),
 );
 
