@@ -65,6 +65,26 @@ describe("event records over the demo corpus (extractive)", () => {
     }
   });
 
+  it.each([
+    // Ukrainian officials speak in most of the strike's sentences; the headlines and openings say who struck.
+    { title: "Russian drones and missiles hit power facilities", act: /force by Russia against Ukraine/ },
+    { title: "General Staff confirms strike on Saratov refinery", act: /force by Ukraine against Russia/ },
+    // "Treasury sanctions Iranian oil shipping network": the Treasury is not Iran's.
+    {
+      title: "US blacklists tankers, firms over Iranian oil sales",
+      act: /pressure by United States on Iran/,
+    },
+    {
+      title: "U.S. sanctions three RSF commanders",
+      act: /pressure by United States on Rapid Support Forces/,
+    },
+    // "Zelensky secures … missiles": Ukraine receives.
+    { title: "Zelensky secures IRIS-T and Patriot missiles", act: /support by Germany to Ukraine/ },
+  ])("says who did what to whom in the significance sentence: $title", async ({ title, act }) => {
+    const e = (await liveEvents(ctx)).find((x) => x.record?.title.startsWith(title));
+    expect(e?.record?.significance.text).toMatch(act);
+  });
+
   it("tells the seeds' story: Iran's foreign ministry confirms the Pakistani channel, state media mark", async () => {
     const [id] = await ctx.store.events.searchIds("Pakistani Baghaei backchannel");
     const got = await ctx.store.events.getEvent(id);

@@ -185,10 +185,12 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
   } else {
     source = firstGroup(a, clauses, lo, anchor.start);
     // "Zelensky said that Germany's new package includes two IRIS-T systems": the act is told of, not done, by
-    // the speaker; its doer is the actor the reported clause names before the event word.
+    // the speaker; its doer is the other side the reported clause names before the event word. A speaker telling
+    // of their own side ("Katz said the military would respond") speaks for it, and stays the source.
     const said = speechVerb(tokens, lo, anchor.start);
     const told = said > 0 ? firstGroup(a, clauses, said + 1, anchor.start) : [];
-    if (told.length) source = told;
+    const own = new Set(source.map((m) => m.code));
+    if (told.length && source.length && told.every((m) => !own.has(m.code))) source = told;
   }
   const sourceCodes = new Set(source.map((m) => m.code));
   const objects = (to: number) => firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes));

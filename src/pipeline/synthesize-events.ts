@@ -134,7 +134,9 @@ async function synthesizeOne(
     actors,
     actorSentences: m.actorSentences,
     mentions: m.mentions,
-    roles: { sources: m.sources, targets: m.targets },
+    // Who did the event's act to whom; when no headline or opening sentence names its doer, the engine goes by
+    // the event's actors, strongest first.
+    roles: m.actSources.length ? { sources: m.actSources, targets: m.actTargets } : undefined,
     type: m.type,
     intensity: m.intensity,
     direction,

@@ -21,6 +21,12 @@ export interface MemberAnalysis {
   /** Actor ids that act (source role), strongest first; and those acted upon (target role). */
   sources: string[];
   targets: string[];
+  /**
+   * Who did the event's act to whom: the sources and targets of the sentences and headlines coded with the event's
+   * type, strongest first ("Russian drones hit Kharkiv": Russia, though Ukraine's officials speak most).
+   */
+  actSources: string[];
+  actTargets: string[];
   /** Country codes of places named, most frequent first. */
   places: string[];
   location: string | null;
@@ -172,6 +178,15 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const places = new Map<string, number>();
   const where = new Map<string, number>();
   const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
+  const firstLead = new Map<string, number>();
+  for (const s of sentences)
+    firstLead.set(s.articleId, Math.min(firstLead.get(s.articleId) ?? s.sentence, s.sentence));
+  const acts: {
+    event: PloverType | null;
+    sources: readonly Actor[];
+    targets: readonly Actor[];
+    w: number;
+  }[] = [];
   const reads = sentences.map((s) => readSentence(s.text));
   const analyses = reads.map((r) => r.analysis);
   const titled = titledPeople(sentences, analyses);
@@ -224,6 +239,10 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
         }
       }
     s.actors = [...new Set([...coded.sourceActors, ...coded.targetActors].map((a) => a.id))];
+    // Who did it to whom is read from each report's opening sentence, as from its headline: later sentences
+    // carry reactions and attributions ("Sudan's government welcomed the sanctions").
+    if (s.sentence === firstLead.get(s.articleId))
+      acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
     if (coded.event) {
       const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
       v.w += w;
@@ -245,6 +264,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   for (const h of headlines) {
     const coded = codeSentence(h);
     if (!coded.event) continue;
+    acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w: 3 });
     const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
     v.w += 3;
     if (coded.intensity !== null) v.intensity.push(coded.intensity);
@@ -259,6 +279,12 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const intensity = vote?.intensity.length
     ? round1(vote.intensity.reduce((x, y) => x + y, 0) / vote.intensity.length)
     : null;
+  const act = { source: new Map<string, number>(), target: new Map<string, number>() };
+  for (const a of acts) {
+    if (!type || a.event !== type) continue;
+    for (const x of a.sources) act.source.set(x.id, (act.source.get(x.id) ?? 0) + a.w);
+    for (const x of a.targets) act.target.set(x.id, (act.target.get(x.id) ?? 0) + a.w);
+  }
   const placeList = [...places.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([c]) => c);
@@ -271,6 +297,8 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     mentions,
     sources: ranked(roleWeight.source),
     targets: ranked(roleWeight.target),
+    actSources: ranked(act.source),
+    actTargets: ranked(act.target),
     places: placeList,
     location: ranked(where)[0] ?? null,
     type,

@@ -32,6 +32,7 @@ export function synthesizeExtractive(input: SynthesisInput): SynthesisOutput {
       text: composeSignificance({
         type: input.type,
         actors: input.actors,
+        roles: input.roles,
         direction: input.direction,
         theatres: input.theatres,
       }),

@@ -74,7 +74,9 @@ export function composeSignificance(input: {
     return [stateSide ? countryActor(a.country as string).name : a.name];
   };
   const pick = (ids: string[], n: number) => [...new Set(ids.flatMap(side))].slice(0, n);
-  let who = pick(input.roles?.sources ?? [], 2);
+  const mutual = input.type !== null && MUTUAL.has(input.type);
+  // A one-sided act has one doer: the strongest source of the sentences coded with the event's type.
+  let who = pick(input.roles?.sources ?? [], mutual || !input.roles ? 2 : 1);
   let whom = pick(input.roles?.targets ?? [], 3)
     .filter((n) => !who.includes(n))
     .slice(0, 1);
@@ -83,7 +85,6 @@ export function composeSignificance(input: {
     whom = pick([...byId.keys()], 3)
       .filter((n) => !who.includes(n))
       .slice(0, 1);
-  const mutual = input.type !== null && MUTUAL.has(input.type);
   // A one-sided act names one actor and whom it is aimed at, not two actors side by side.
   if (!mutual && who.length === 2 && !whom.length) whom = who.splice(1, 1);
   const all = [...who, ...whom];
