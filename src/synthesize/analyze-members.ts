@@ -1,7 +1,7 @@
 import type { SentenceAnalysis } from "../actors/analyze-sentence.ts";
 import { namesTown, type SpanMention } from "../actors/mention.ts";
 import type { Token } from "../actors/tokenize.ts";
-import { codeSentence, type ReadSentence, readSentence } from "../classify/code-sentence.ts";
+import { type ReadSentence, readSentence } from "../classify/code-sentence.ts";
 import type { Actor } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { PloverType } from "../model/event.ts";
@@ -250,19 +250,17 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
       typeVotes.set(coded.event, v);
     }
   });
-  // A headline names where the event is ("Doha talks agree prisoner-exchange mechanism"): its towns and places
-  // after "in" count double. A bare country in a headline is an actor, as in a sentence ("US and Iran near deal").
   for (const h of headlines) {
-    const { analysis } = readSentence(h);
+    const { analysis, coded } = readSentence(h);
+    // A headline names where the event is ("Doha talks agree prisoner-exchange mechanism"): its towns and places
+    // after "in" count double. A bare country in a headline is an actor, as in a sentence ("US and Iran near deal").
     for (const m of analysis.mentions) {
       if (!m.place || !m.actor.country) continue;
       const w = placeWeight(analysis.tokens, m);
       where.set(m.actor.country, (where.get(m.actor.country) ?? 0) + (w === 1 ? HEADLINE_WEIGHT : 0));
     }
-  }
-  // Headlines name the event's action most directly: each votes on the type with a lead sentence's weight.
-  for (const h of headlines) {
-    const coded = codeSentence(h);
+    // Headlines name the event's action most directly: each votes on the type, and on who did it to whom, with a
+    // lead sentence's weight.
     if (!coded.event) continue;
     acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w: 3 });
     const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
