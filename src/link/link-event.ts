@@ -215,16 +215,19 @@ function apart(a: IndexedDoc, b: IndexedDoc): boolean {
 
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
-// hint ("after") two of the earlier event's strongest features.
+// hint ("after") two of the earlier event's strongest features. A denial must name what the earlier event is about,
+// not merely something it mentions: two of its strongest features in the denied clause ("denied … that American and
+// Iranian representatives had initialled a framework": the reported framework deal, not the backchannel's
+// representatives or the "Islamic Republic" of an army spokesman's threat).
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
   if (ownClause(cue) || namesElsewhere(cue, other)) return false;
-  let hits = 0;
-  for (const k of cueKeys(cue)) {
-    // A denial must name what the earlier event is about, not merely something it mentions.
-    if (cue.strong && cue.kind !== "denial" && other.features.has(k) && index.idf(k) >= 1.5) return true;
-    if (core.has(k)) hits++;
+  const denial = cue.kind === "denial";
+  const hits = new Set<string>();
+  for (const k of cueKeys(cue, denial)) {
+    if (cue.strong && !denial && other.features.has(k) && index.idf(k) >= 1.5) return true;
+    if (core.has(k)) hits.add(k.slice(2));
   }
-  return hits >= (cue.kind === "denial" ? 1 : 2);
+  return hits.size >= 2;
 }
 
 const NEW_THING =
@@ -257,19 +260,23 @@ function namesElsewhere(cue: CueMatch, other: IndexedDoc): boolean {
 }
 
 const keysOfCue = new WeakMap<CueMatch, Set<string>>();
+const keysOfClause = new WeakMap<CueMatch, Set<string>>();
 
-// The feature keys ("t:…", "n:…") of the words after a cue, computed once per cue.
-function cueKeys(cue: CueMatch): Set<string> {
-  let keys = keysOfCue.get(cue);
+// The feature keys ("t:…", "n:…") of the words after a cue (with `clause`, of the rest of its sentence), computed
+// once per cue.
+function cueKeys(cue: CueMatch, clause = false): Set<string> {
+  const cache = clause ? keysOfClause : keysOfCue;
+  let keys = cache.get(cue);
   if (!keys) {
+    const words = clause ? cue.rest : cue.after;
     keys = new Set([
-      ...contentTerms(cue.after).map((t) => `t:${t}`),
-      ...cue.after
+      ...contentTerms(words).map((t) => `t:${t}`),
+      ...words
         .toLowerCase()
         .split(/[^\p{L}\p{N}-]+/u)
         .map((w) => `n:${w}`),
     ]);
-    keysOfCue.set(cue, keys);
+    cache.set(cue, keys);
   }
   return keys;
 }

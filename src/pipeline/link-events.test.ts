@@ -89,6 +89,18 @@ describe("linkEvents over the demo corpus", () => {
     expect(link?.explanation).toMatch(/\(#\d+, '.+', \d{1,2} (Oct|Nov)\)/);
   });
 
+  it("a denial contradicts what it denies, not every earlier event its words brush against", () => {
+    // "denied reports … that American and Iranian representatives had initialled a framework document": the reported
+    // deal, not the backchannel's representatives, the red line, or an army spokesman's "Islamic Republic".
+    const denial = "iran-denies-formal-agreement";
+    for (const other of [
+      "iran-us-backchannel-via-pakistan",
+      "iran-warns-over-us-buildup",
+      "araghchi-red-line-on-enrichment",
+    ])
+      expect(between(denial, other).map((l) => l.type)).not.toContain("contradicts");
+  });
+
   it("types a theatre link by intensity alone only to the last step before: progress after sanctions, not the build-up", () => {
     // The build-up (1 Nov) is linked from the backchannel (4 Nov); the sanctions round (5 Nov) came after both.
     expect(
