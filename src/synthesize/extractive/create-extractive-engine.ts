@@ -11,6 +11,10 @@ import { composeSignificance } from "./significance.ts";
 const MAX_RESPONSES = 8;
 const OPINION =
   /^(analysis|commentary|opinion|editorial|explainer|comment|column|view|perspective)\s*[:|—–-]\s/i;
+// A headline whose first verb is a reaction names someone's response to the event, not the event: "Ankara welcomes
+// US-Iran truce extension, says 21 days 'not enough'" beside "US-Iran ceasefire extended by 21 days, mediators say".
+const REACTION =
+  /^[^,:;]{0,50}?\b(?:welcom|hail|prais|applaud|condemn|denounc|slam|criticis|criticiz|react|decr(?:y|ie))(?:e|es|ed|s|ing)?\b/i;
 
 /** The default engine: offline and deterministic; every sentence is taken or condensed from source sentences. */
 export function createExtractiveEngine(): SynthesisEngine {
@@ -62,7 +66,8 @@ function pickTitle(input: SynthesisInput): string {
     const shared = words.reduce((s, w) => s + ((vocab.get(w) ?? 1) - 1), 0) / Math.max(4, words.length);
     const shape = words.length >= 6 && words.length <= 16 ? 0.2 : 0;
     // "Analysis: Burhan's 'no' leaves Sudan's truce stillborn" comments on the event; a report's headline names it.
-    const score = shared + shape - (OPINION.test(t) && pool.length > 1 ? 1 : 0);
+    const aside = pool.length > 1 ? (OPINION.test(t) ? 1 : REACTION.test(t) ? 0.5 : 0) : 0;
+    const score = shared + shape - aside;
     if (score > bestScore) [best, bestScore] = [t, score];
   }
   return shortenTitle(best);

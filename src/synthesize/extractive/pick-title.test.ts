@@ -52,3 +52,22 @@ describe("the extractive title, with syndicated copies", () => {
     );
   });
 });
+
+describe("the extractive title, with a reaction among the reports", () => {
+  it("names the event with the report of it, not with someone's response to it", () => {
+    // The demo's truce extension: two reports of it and Ankara's reaction, which repeats most of their words.
+    const input = {
+      ...base,
+      articles: [
+        article("a1", "US-Iran ceasefire extended by 21 days, mediators say"),
+        article("a2", "Pakistan, Qatar announce three-week extension of US-Iran truce"),
+        article("a3", "Ankara welcomes US-Iran truce extension, says 21 days 'not enough'"),
+      ],
+    };
+    expect(synthesizeExtractive(input).title).toBe("US-Iran ceasefire extended by 21 days, mediators say");
+    // Alone, the reaction is the event.
+    expect(synthesizeExtractive({ ...input, articles: input.articles.slice(2) }).title).toMatch(
+      /^Ankara welcomes/,
+    );
+  });
+});
