@@ -10,6 +10,12 @@ const cases = [
   { text: "The two sides agreed on a prisoner swap.", event: "AGREE" },
   { text: "Iraqi and Kuwaiti officials held talks in Baghdad.", event: "CONSULT" },
   { text: "Egypt welcomed the ceasefire announcement.", event: "SUPPORT" },
+  // The demo's Iranian endorsement of the Lebanon truce: backing given or embraced is support, not aid or a truce.
+  { text: "Iranian state media embrace Lebanon truce in shift of tone", event: "SUPPORT" },
+  {
+    text: "Iranian state media have given strong backing to the 10-day Israel-Lebanon ceasefire, a change of tone.",
+    event: "SUPPORT",
+  },
   { text: "Jordan shared intelligence with Saudi Arabia about the plot.", event: "COOPERATE" },
   { text: "The UAE delivered medical supplies to Gaza.", event: "AID" },
   { text: "The junta lifted the curfew in Yangon.", event: "CONCEDE" },

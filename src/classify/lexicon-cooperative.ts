@@ -55,6 +55,7 @@ export const COOPERATIVE_CUES: string[] = [
   "welcome(,s,d)|SUPPORT|051|",
   "prais(e,ed,es)|SUPPORT|051|",
   "endors(e,ed,es)|SUPPORT|051|",
+  "embrac(e,ed,es)|SUPPORT|051|",
   "backed/backing|SUPPORT|051|",
   "sid(e,ed,es) with|SUPPORT|051|",
   "st(and,ood,ands) by|SUPPORT|051|",
@@ -81,6 +82,8 @@ export const COOPERATIVE_CUES: string[] = [
   // The subject receives: "Zelensky secures IRIS-T and Patriot missiles in Berlin" is Germany's aid to Ukraine.
   "secur(e,ed,es)/obtain(,s,ed)/receiv(e,es,ed) ~4 aid/missiles/weapons/arms/systems/ammunition/loan/loans/package|AID|072|W",
   "provid(e,ed,es,ing)/suppl(y,ied,ies,ying)/deliver(,s,ed,ing)|AID|070|R",
+  // Backing given is endorsement, not aid: "state media have given strong backing to the ceasefire".
+  "give(,s,n)/gave/lend(,s)/lent ~2 backing/support/endorsement/blessing|SUPPORT|051|",
   "give(,s,n)/gave|AID|070|R",
   "deploy(,s,ed,ing)/sen(d,t,ds) ~ peacekeepers/peacekeeping/police/monitors/observers/medics/doctors/engineers|AID|074|R",
   "donat(e,ed,es,ion,ions)|AID|071|R",
