@@ -50,3 +50,36 @@ describe("relationType: parallel", () => {
     expect(pair("RETREAT")).not.toBe("parallel");
   });
 });
+
+describe("relationType: escalation by intensity", () => {
+  const older = digest({
+    id: 1,
+    title: "US-Iran ceasefire extended by 21 days, mediators say",
+    countries: ["USA", "IRN", "PAK"],
+    type: "RETREAT",
+    intensity: 9,
+  });
+  const after = (title: string) =>
+    relationType({
+      newer: digest({
+        id: 2,
+        time: older.time + 3 * 86_400_000,
+        title,
+        countries: ["USA", "IRN"],
+        type: "REJECT",
+        intensity: -4,
+      }),
+      older,
+      evidence,
+      cues: [],
+      refersToOlder: () => false,
+    }).type;
+
+  it("reads a rejection after a truce as an escalation", () => {
+    expect(after("Leader of the Revolution: negotiating under threat is not negotiation")).toBe("escalation");
+  });
+
+  it("does not read a denial of a report as one: it disputes a claim, it is no hostile act", () => {
+    expect(after("Iran denies formal deal with US, says talks continue")).not.toBe("escalation");
+  });
+});

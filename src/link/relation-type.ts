@@ -1,6 +1,6 @@
 import type { EventDigest } from "../model/digest.ts";
 import type { RelationType } from "../model/link.ts";
-import type { CueMatch } from "./find-cues.ts";
+import { type CueMatch, findCues } from "./find-cues.ts";
 import { findNames } from "./find-names.ts";
 import type { PairEvidence } from "./score-pair.ts";
 
@@ -59,7 +59,8 @@ export function relationType(input: RelationInput): TypedRelation {
     return out("escalation", contrast);
   const rejection = has("rejection", cues);
   if (rejection.length && olderCooperative && !newerCooperative) return out("escalation", rejection);
-  if (delta !== null && delta <= -2 * STEP && !newerCooperative) return out("escalation");
+  if (delta !== null && delta <= -2 * STEP && !newerCooperative && !deniesInHeadline(newer))
+    return out("escalation");
   if (delta !== null && delta >= STEP && newerCooperative && !olderCooperative) return out("de-escalation");
   if (isParallel(newer, older, evidence) || has("parallel").length)
     return out("parallel", has("parallel", cues));
@@ -101,6 +102,19 @@ export function principals(d: EventDigest): string[] {
     const named = [...new Set(findNames(d.title).flatMap((m) => (m.iso3 ? [m.iso3] : [])))];
     out = named.length ? named : d.countries;
     principalsOf.set(d, out);
+  }
+  return out;
+}
+
+const headlineDenials = new WeakMap<EventDigest, boolean>();
+
+// "Iran denies formal deal with US, says talks continue": a denial scores low on the Goldstein scale for its verb,
+// but it disputes a report; it is no hostile act, and its fall in intensity escalates nothing.
+function deniesInHeadline(d: EventDigest): boolean {
+  let out = headlineDenials.get(d);
+  if (out === undefined) {
+    out = findCues([d.title]).some((c) => c.kind === "denial");
+    headlineDenials.set(d, out);
   }
   return out;
 }
