@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EventLink, RelationType } from "../model/link.ts";
 import { EscalationDays } from "./escalation-days.ts";
 import { StorylineBook } from "./storyline-book.ts";
-import { STORY } from "./testdata/digests.ts";
+import { digest, STORY } from "./testdata/digests.ts";
 
 const link = (from: number, to: number, type: RelationType): EventLink => ({
   fromEvent: from,
@@ -26,10 +26,51 @@ describe("StorylineBook", () => {
     const line = book.draft(third.changed[0]);
     expect(line).toMatchObject({ id: "s102", eventIds: [102, 103, 106], theatreId: "armenia-azerbaijan" });
     expect(line.name).toMatch(/^(Armenia – Azerbaijan|Azerbaijan – Armenia): /);
-    // The words after the actors say what the storyline is about, not who again ("armenian", "azerbaijani").
+    // The words after the actors say what the storyline is about, not who again ("armenian", "azerbaijani"): words
+    // its headlines share ("border", "talks"), not one event's ("ceasefire", "artillery").
     const words = line.name.split(": ")[1].split(", ");
-    expect(words).toHaveLength(3);
-    expect(words.filter((w) => /^(armen|azerb)/.test(w))).toEqual([]);
+    expect(words.sort()).toEqual(["border", "talks"]);
+  });
+
+  it("names a storyline after the countries its headlines name, and spells its words as they do", () => {
+    // The demo's build-up storyline was "Iran – Qatar: aggression, armed, carrier": its reports mention the US
+    // bases in Qatar, its headlines the United States and Iran.
+    const book = new StorylineBook();
+    const base = { actors: [], places: [], theatres: ["iran-israel"], type: null, intensity: null };
+    const d = new Map([
+      [
+        1,
+        digest({
+          ...base,
+          id: 1,
+          title: "US orders 10,000 more troops to Middle East as US-Iran talks stall",
+          countries: ["USA", "QAT", "IRN"],
+        }),
+      ],
+      [
+        2,
+        digest({
+          ...base,
+          id: 2,
+          title: "Iran warns US over troops; US-Iran talks in doubt",
+          countries: ["IRN", "QAT", "USA"],
+        }),
+      ],
+      [
+        3,
+        digest({
+          ...base,
+          id: 3,
+          title: "Iran says US troops in Qatar threaten US-Iran talks",
+          countries: ["IRN", "QAT", "USA"],
+        }),
+      ],
+    ]);
+    const of = (id: number) => d.get(id);
+    book.apply(2, [link(2, 1, "response")], of);
+    const r = book.apply(3, [link(3, 2, "response")], of);
+    expect(book.draft(r.changed[0]).name).toMatch(/^(Iran – United States|United States – Iran): /);
+    expect(book.draft(r.changed[0]).name.split(": ")[1].split(", ")).toContain("US-Iran");
   });
 
   it("continues the storyline of the most confident link only: two storylines are not merged through one event", () => {

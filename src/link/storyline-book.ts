@@ -1,7 +1,8 @@
 import type { EventDigest } from "../model/digest.ts";
 import type { EventLink, RelationType } from "../model/link.ts";
 import { defaultNameOf, type NameOf } from "./explain-link.ts";
-import { contentWords, isTopical } from "./terms.ts";
+import { principals } from "./relation-type.ts";
+import { contentWordForms, contentWords, isTopical } from "./terms.ts";
 
 /** A named chain of linked events (the store's Storyline shape, without the time). */
 export interface StorylineDraft {
@@ -16,6 +17,8 @@ interface Line {
   events: Set<number>;
   actors: Map<string, number>;
   terms: Map<string, number>;
+  /** How each term is spelled in the titles, past their first word ("US-Iran", "Zaporizhzhia"). */
+  forms: Map<string, string>;
   theatres: Map<string, number>;
 }
 
@@ -111,9 +114,11 @@ export class StorylineBook {
     // Words the actors' names already say ("russian" after "Russia", "democratic" after "Democratic Republic of
     // Congo") name nothing more: compared on their first five letters.
     const named = new Set(actors.flatMap((a) => contentWords(a).map((w) => w.slice(0, 5))));
+    // A word in one headline only says what one event was about: a storyline is named by words its events share.
     const terms = top(line.terms, 8)
-      .filter((t) => !named.has(t.slice(0, 5)))
-      .slice(0, 3);
+      .filter((t) => !named.has(t.slice(0, 5)) && (line.terms.get(t) ?? 0) >= 2)
+      .slice(0, 3)
+      .map((t) => line.forms.get(t) ?? t);
     const name = `${actors.length ? actors.join(" – ") : "Storyline"}${terms.length ? `: ${terms.join(", ")}` : ""}`;
     return { id, name, theatreId: theatre, eventIds: [...line.events].sort((a, b) => a - b) };
   }
@@ -121,7 +126,14 @@ export class StorylineBook {
   private line(id: string): Line {
     let line = this.lines.get(id);
     if (!line) {
-      line = { id, events: new Set(), actors: new Map(), terms: new Map(), theatres: new Map() };
+      line = {
+        id,
+        events: new Set(),
+        actors: new Map(),
+        terms: new Map(),
+        forms: new Map(),
+        theatres: new Map(),
+      };
       this.lines.set(id, line);
     }
     return line;
@@ -134,9 +146,14 @@ export class StorylineBook {
     if (line.events.has(eventId)) return;
     line.events.add(eventId);
     if (!d) return;
-    for (const a of new Set([...d.countries, ...d.actors.filter((x) => !/^[A-Z]{3}/.test(x))]))
+    // Who a storyline is about is who its headlines name: "US orders 10,000 more troops … to Middle East" is the
+    // United States' act, whatever bases in Qatar its reports mention.
+    for (const a of new Set([...principals(d), ...d.actors.filter((x) => !/^[A-Z]{3}/.test(x))]))
       bump(line.actors, a);
-    for (const t of new Set(contentWords(d.title).filter(isTopical))) bump(line.terms, t);
+    const words = contentWordForms(d.title);
+    for (const [i, { word, form }] of words.entries())
+      if (i > 0 || form !== capitalize(word)) line.forms.set(word, form);
+    for (const t of new Set(words.map((w) => w.word).filter(isTopical))) bump(line.terms, t);
     for (const t of d.theatres) bump(line.theatres, t);
   }
 }
@@ -147,6 +164,10 @@ export class StorylineBook {
 function disjointCountries(a: EventDigest | undefined, b: EventDigest | undefined): boolean {
   if (!a?.countries.length || !b?.countries.length) return false;
   return !a.countries.some((c) => b.countries.includes(c));
+}
+
+function capitalize(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
 function bump(m: Map<string, number>, k: string): void {

@@ -64,18 +64,23 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
-/** Lower-cased content words of a text, unstemmed (for names shown to readers). */
-export function contentWords(text: string): string[] {
-  const out: string[] = [];
+/** Content words as `contentWords` gives them, each with the form the text spells it in ("US-Iran"). */
+export function contentWordForms(text: string): { word: string; form: string }[] {
+  const out: { word: string; form: string }[] = [];
   for (const m of text.matchAll(WORD)) {
-    const w = m[0]
-      .toLowerCase()
+    const form = m[0]
       .replace(/’/g, "'")
       .replace(/['-]+$/, "")
-      .replace(/'s$/, "");
-    if (w.length > 2 && !STOPWORDS.has(w) && !/^\d[\d,.]*$/.test(w)) out.push(w);
+      .replace(/'s$/i, "");
+    const w = form.toLowerCase();
+    if (w.length > 2 && !STOPWORDS.has(w) && !/^\d[\d,.]*$/.test(w)) out.push({ word: w, form });
   }
   return out;
+}
+
+/** Lower-cased content words of a text, unstemmed (for names shown to readers). */
+export function contentWords(text: string): string[] {
+  return contentWordForms(text).map((x) => x.word);
 }
 
 /** The first word of `text` whose stem is `stemmed` ("ceasefir" → "ceasefire"), else the stem itself. */
