@@ -216,16 +216,19 @@ function apart(a: IndexedDoc, b: IndexedDoc): boolean {
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
 // hint ("after") two of the earlier event's strongest features. A denial must name what the earlier event is about,
-// not merely something it mentions: two of its strongest features in the denied clause ("denied … that American and
+// not merely something it mentions: two of its strongest features or specific words in the denied clause ("denied … that American and
 // Iranian representatives had initialled a framework": the reported framework deal, not the backchannel's
 // representatives or the "Islamic Republic" of an army spokesman's threat).
+// A word in fewer than ~1 in 7 events of the window: specific enough that a denial naming it names the claim.
+const DENIED_IDF = 2;
+
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
   if (ownClause(cue) || namesElsewhere(cue, other)) return false;
   const denial = cue.kind === "denial";
   const hits = new Set<string>();
   for (const k of cueKeys(cue, denial)) {
     if (cue.strong && !denial && other.features.has(k) && index.idf(k) >= 1.5) return true;
-    if (core.has(k)) hits.add(k.slice(2));
+    if (core.has(k) || (denial && other.features.has(k) && index.idf(k) >= DENIED_IDF)) hits.add(k.slice(2));
   }
   return hits.size >= 2;
 }
@@ -268,7 +271,9 @@ function cueKeys(cue: CueMatch, clause = false): Set<string> {
   const cache = clause ? keysOfClause : keysOfCue;
   let keys = cache.get(cue);
   if (!keys) {
-    const words = clause ? cue.rest : cue.after;
+    // The denied clause runs to its first comma: "denied … that it supplies the RSF with weapons, hours after
+    // Sudan's ambassador accused it … of providing drones used in attacks on El Obeid" denies no strike.
+    const words = clause ? cue.rest.split(/[,;:]|\s[—–]\s/)[0] : cue.after;
     keys = new Set([
       ...contentTerms(words).map((t) => `t:${t}`),
       ...words

@@ -99,6 +99,11 @@ describe("linkEvents over the demo corpus", () => {
       "araghchi-red-line-on-enrichment",
     ])
       expect(between(denial, other).map((l) => l.type)).not.toContain("contradicts");
+    // "denied … that it supplies the Rapid Support Forces with weapons, hours after Sudan's ambassador accused it …
+    // of providing drones used in attacks on El Obeid": the accusation, not the strike named past the comma.
+    const uae = "uae-denies-arming-rsf";
+    expect(between(uae, "sudan-accuses-uae-at-security-council").map((l) => l.type)).toContain("contradicts");
+    expect(between(uae, "rsf-drone-strike-el-obeid").map((l) => l.type)).not.toContain("contradicts");
   });
 
   it("types a theatre link by intensity alone only to the last step before: progress after sanctions, not the build-up", () => {
