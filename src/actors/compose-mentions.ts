@@ -92,6 +92,10 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
       organization,
     });
   }
+  // An armed group's fighters, drones or units are the group: "RSF drones struck El Obeid" is the RSF's act, not a
+  // Sudanese state military's (the group keeps its own sector, REB, and its name).
+  if (mod?.kind === "org" && mod.sector === "REB" && !titleHead && (!organHead || organHead.sector === "MIL"))
+    return entryActor(mod);
   const owner = mod ? entryActor(mod).name : iso3 ? countryActor(iso3).name : "";
   return makeActor({
     id: base ?? `unresolved:${slugify(roleText)}`,

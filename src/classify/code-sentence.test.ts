@@ -99,6 +99,17 @@ describe("codeSentence event type", () => {
   });
 });
 
+describe("codeSentence armed groups", () => {
+  it("reads an armed group's drones or fighters as the group, not as a state's military", () => {
+    // The demo's RSF truce record: "RSF drones struck El Obeid" was a Sudanese military named "Drones (Rapid Support
+    // Forces)", and the significance line gave the RSF's acceptance of a truce to Sudan.
+    const rsf = codeSentence("The announcement came less than two weeks after RSF drones struck El Obeid.");
+    expect(rsf.sourceActors.map((a) => [a.id, a.name, a.sector])).toEqual([
+      ["org:rsf", "Rapid Support Forces", "REB"],
+    ]);
+  });
+});
+
 describe("codeSentence actors without a country word", () => {
   it("does not give a body the country of those it acts on (the demo's sanctions rounds)", () => {
     const treasury = codeSentence(
