@@ -176,6 +176,15 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
     };
   }
   if (anchor.victim || anchor.swap || isPassive(tokens, anchor)) return passiveRoles(a, clauses, anchor);
+  // "after a drone attack by the Rapid Support Forces knocked out the city's power station": an act named by its
+  // noun with "by" right after is that agent's, whoever the sentence's subject is.
+  if (tokens[anchor.end]?.lower === "by") {
+    const agent = firstGroup(a, clauses, anchor.end + 1, Math.min(tokens.length, anchor.end + 4));
+    if (agent.length) {
+      const after = agent[agent.length - 1].end;
+      return { source: agent, target: firstGroup(a, clauses, after, scopeEnd(tokens, clauses, after, false)) };
+    }
+  }
   let source: SpanMention[];
   let target: SpanMention[] = [];
   const speech = anchor.demandSubject ? speechVerb(tokens, lo, anchor.start) : -1;

@@ -108,6 +108,15 @@ describe("codeSentence armed groups", () => {
       ["org:rsf", "Rapid Support Forces", "REB"],
     ]);
   });
+
+  it("gives an act named by its noun to the agent after 'by', not to the sentence's subject", () => {
+    // The demo's El Obeid strike was "a use of military force by Sudan against the Rapid Support Forces".
+    const c = codeSentence(
+      "Hospitals in El Obeid were running on generators on Wednesday evening after a drone attack by the Rapid Support Forces knocked out the city's main power station, doctors and residents said.",
+    );
+    expect(c.sourceActors.map((a) => a.id)).toEqual(["org:rsf"]);
+    expect(c.targetActors.map((a) => a.id)).not.toContain("org:rsf");
+  });
 });
 
 describe("codeSentence actors without a country word", () => {
