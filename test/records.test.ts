@@ -72,14 +72,26 @@ describe("event records over the demo corpus (extractive)", () => {
     // "Treasury sanctions Iranian oil shipping network": the Treasury is not Iran's.
     {
       title: "US blacklists tankers, firms over Iranian oil sales",
-      act: /pressure by United States on Iran/,
+      act: /pressure by the United States on Iran/,
     },
     {
       title: "U.S. sanctions three RSF commanders",
-      act: /pressure by United States on Rapid Support Forces/,
+      act: /pressure by the United States on the Rapid Support Forces/,
     },
     // "Zelensky secures … missiles": Ukraine receives.
     { title: "Zelensky secures IRIS-T and Patriot missiles", act: /support by Germany to Ukraine/ },
+    // "after a drone attack by the Rapid Support Forces": the RSF struck, whoever the sentence's subject is.
+    { title: "RSF drone strike on El Obeid", act: /force by the Rapid Support Forces against Sudan/ },
+    // A truce binds those both acting and acted upon; those announcing it broker it.
+    {
+      title: "US-Iran ceasefire extended by 21 days",
+      act: /a ceasefire between Iran and the United States, brokered by Pakistan and Qatar,/,
+    },
+    {
+      title: "Israel and Lebanon agree 10-day ceasefire",
+      act: /a ceasefire between (Lebanon and Israel|Israel and Lebanon)/,
+    },
+    { title: "Russia and Ukraine swap 185 prisoners", act: /a prisoner exchange between Russia and Ukraine/ },
   ])("says who did what to whom in the significance sentence: $title", async ({ title, act }) => {
     const e = (await liveEvents(ctx)).find((x) => x.record?.title.startsWith(title));
     expect(e?.record?.significance.text).toMatch(act);

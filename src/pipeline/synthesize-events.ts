@@ -138,6 +138,7 @@ async function synthesizeOne(
     // the event's actors, strongest first.
     roles: m.actSources.length ? { sources: m.actSources, targets: m.actTargets } : undefined,
     type: m.type,
+    cameo: m.cameo,
     intensity: m.intensity,
     direction,
     theatres: theatres.map((t) => ({ id: t.id, name: t.name })),

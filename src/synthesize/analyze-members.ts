@@ -31,6 +31,8 @@ export interface MemberAnalysis {
   places: string[];
   location: string | null;
   type: PloverType | null;
+  /** The CAMEO code most voted for under `type` ("0871": a truce, "0841": a release), when any. */
+  cameo: string | null;
   intensity: number | null;
 }
 
@@ -177,7 +179,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const mentions: MemberAnalysis["mentions"] = {};
   const places = new Map<string, number>();
   const where = new Map<string, number>();
-  const typeVotes = new Map<PloverType, { w: number; intensity: number[] }>();
+  const typeVotes = new Map<PloverType, { w: number; intensity: number[]; cameo: Map<string, number> }>();
   const firstLead = new Map<string, number>();
   for (const s of sentences)
     firstLead.set(s.articleId, Math.min(firstLead.get(s.articleId) ?? s.sentence, s.sentence));
@@ -244,9 +246,10 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     if (s.sentence === firstLead.get(s.articleId))
       acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
     if (coded.event) {
-      const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
+      const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [], cameo: new Map<string, number>() };
       v.w += w;
       if (coded.intensity !== null) v.intensity.push(coded.intensity);
+      if (coded.cameo) v.cameo.set(coded.cameo, (v.cameo.get(coded.cameo) ?? 0) + w);
       typeVotes.set(coded.event, v);
     }
   });
@@ -263,9 +266,10 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     // lead sentence's weight.
     if (!coded.event) continue;
     acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w: 3 });
-    const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [] };
+    const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [], cameo: new Map<string, number>() };
     v.w += 3;
     if (coded.intensity !== null) v.intensity.push(coded.intensity);
+    if (coded.cameo) v.cameo.set(coded.cameo, (v.cameo.get(coded.cameo) ?? 0) + 3);
     typeVotes.set(coded.event, v);
   }
   const actors = [...actorById.values()].sort(
@@ -300,6 +304,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     places: placeList,
     location: ranked(where)[0] ?? null,
     type,
+    cameo: vote ? (ranked(vote.cameo)[0] ?? null) : null,
     intensity,
   };
 }

@@ -36,6 +36,8 @@ export interface SynthesisInput {
   /** Optional: actor ids that act (sources) and that are acted upon (targets), strongest first. */
   roles?: { sources: string[]; targets: string[] };
   type: PloverType | null;
+  /** Optional: the CAMEO code behind the type ("0871": a truce), for wording what the event indicates. */
+  cameo?: string | null;
   intensity: number | null;
   direction: Direction;
   theatres: { id: string; name: string }[];

@@ -35,6 +35,7 @@ export function synthesizeExtractive(input: SynthesisInput): SynthesisOutput {
     significance: {
       text: composeSignificance({
         type: input.type,
+        cameo: input.cameo ?? null,
         actors: input.actors,
         roles: input.roles,
         direction: input.direction,

@@ -40,4 +40,26 @@ describe("composeSignificance", () => {
     expect(line("SANCTION")).toContain("pressure by South Ossetian de facto authorities on Russia");
     expect(line("ASSAULT")).toContain("a use of force by South Ossetian de facto authorities against Russia");
   });
+
+  it("words a truce and a release as what they are, and puts 'the' where English does", () => {
+    const actors = findActors([
+      "Pakistan and Qatar said the United States and Iran had agreed to extend their ceasefire.",
+      "Russia and Ukraine exchanged prisoners.",
+    ]).map((m) => m.actor);
+    const line = (cameo: string, sources: string[], targets: string[]) =>
+      composeSignificance({
+        type: "RETREAT",
+        cameo,
+        actors,
+        roles: { sources, targets },
+        direction: "unknown",
+        theatres: [],
+      });
+    expect(line("0871", ["PAK", "QAT", "IRN", "USA"], ["IRN", "USA"])).toContain(
+      "a ceasefire between Iran and the United States, brokered by Pakistan and Qatar,",
+    );
+    expect(line("0841", ["RUS", "UKR"], [])).toContain("a prisoner exchange between Russia and Ukraine");
+    expect(line("0841", ["RUS"], [])).toContain("a release of prisoners by Russia");
+    expect(line("087", ["RUS"], [])).toContain("a pull-back by Russia");
+  });
 });

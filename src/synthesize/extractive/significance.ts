@@ -49,6 +49,21 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+// Proper names that English reads with "the": "the United States", "the International Atomic Energy Agency", "the
+// Rapid Support Forces", "the Democratic Republic of Congo" (not "Iran", "Hezbollah", "Aid agencies").
+const DEFINITE =
+  /^(?:United |Democratic Republic|Central African Republic|Czech Republic|Dominican Republic|Netherlands$|Philippines$|Gambia$|Bahamas$)|^\p{Lu}\S*(?: \S+)* (?:States|Emirates|Union|Agency|Programme|Program|Kingdom|Nations|Forces|Council|Organization|Organisation|Court|Fund|Bank|Ministry|Army|Committee|Office|Authority|Movement|Front|Brigades|Guard|Corps|Commission|Alliance)$/u;
+
+/** A name as a sentence reads it: with "the" where English puts one. */
+function definite(name: string): string {
+  return DEFINITE.test(name) ? `the ${name}` : name;
+}
+
+/** Names joined, each with its article: "the United States and Iran". */
+function names(list: string[]): string {
+  return joinNames(list.map(definite));
+}
+
 /** PLOVER types that relate two sides symmetrically ("between A and B"). */
 const MUTUAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 
@@ -58,6 +73,8 @@ const MUTUAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
  */
 export function composeSignificance(input: {
   type: PloverType | null;
+  /** The CAMEO code behind the type: a truce (0871) or a release (0841) is worded as what it is. */
+  cameo?: string | null;
   actors: Actor[];
   roles?: { sources: string[]; targets: string[] };
   direction: Direction;
@@ -74,6 +91,15 @@ export function composeSignificance(input: {
     return [stateSide ? countryActor(a.country as string).name : a.name];
   };
   const pick = (ids: string[], n: number) => [...new Set(ids.flatMap(side))].slice(0, n);
+  const theatre = input.theatres.length
+    ? ` in the ${joinNames(input.theatres.map((t) => t.name).slice(0, 2))}`
+    : "";
+  const dir = DIRECTION[input.direction];
+  const sentence = (what: string) =>
+    `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${dir ? `, ${dir}` : ""}.`;
+  const step =
+    input.type === "RETREAT" && input.roles ? stepBack(input.cameo ?? "", input.roles, pick, byId) : null;
+  if (step) return sentence(step);
   const mutual = input.type !== null && MUTUAL.has(input.type);
   // A one-sided act has one doer: the strongest source of the sentences coded with the event's type.
   let who = pick(input.roles?.sources ?? [], mutual || !input.roles ? 2 : 1);
@@ -88,15 +114,50 @@ export function composeSignificance(input: {
   // A one-sided act names one actor and whom it is aimed at, not two actors side by side.
   if (!mutual && who.length === 2 && !whom.length) whom = who.splice(1, 1);
   const all = [...who, ...whom];
-  const pair =
-    mutual && all.length >= 2 ? `between ${joinNames(all)}` : who.length ? `by ${joinNames(who)}` : "";
+  const pair = mutual && all.length >= 2 ? `between ${names(all)}` : who.length ? `by ${names(who)}` : "";
   const toward = (input.type && TOWARD[input.type]) ?? "against";
-  const target = !mutual && whom.length && who.length ? ` ${toward} ${joinNames(whom)}` : "";
+  const target = !mutual && whom.length && who.length ? ` ${toward} ${names(whom)}` : "";
   const what =
     (input.type && INDICATES[input.type]?.(pair, target)) ?? `a notable development ${pair}${target}`;
-  const theatre = input.theatres.length
-    ? ` in the ${joinNames(input.theatres.map((t) => t.name).slice(0, 2))}`
-    : "";
-  const dir = DIRECTION[input.direction];
-  return `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${dir ? `, ${dir}` : ""}.`;
+  return sentence(what);
+}
+
+const BROKERS: ReadonlySet<string> = new Set(["igo", "ngo"]);
+
+/**
+ * A truce or a release worded as what it is, from who did it to whom: a truce is between the sides it binds (those
+ * both acting and acted upon: "US-Iran ceasefire extended, mediators say" binds the US and Iran, announced by
+ * Pakistan and Qatar), brokered by the others; a release by two sides is an exchange. Null for other pull-backs.
+ */
+function stepBack(
+  cameo: string,
+  roles: { sources: string[]; targets: string[] },
+  pick: (ids: string[], n: number) => string[],
+  byId: Map<string, Actor>,
+): string | null {
+  const risk = "that lowers the immediate risk";
+  if (cameo.startsWith("0871")) {
+    const both = roles.sources.filter((id) => roles.targets.includes(id));
+    const named = pick(both, 2);
+    const parties =
+      named.length >= 2
+        ? named
+        : pick(
+            [...roles.sources, ...roles.targets].filter((id) => !BROKERS.has(byId.get(id)?.kind ?? "")),
+            2,
+          );
+    const brokers = pick(roles.sources, 3)
+      .filter((n) => !parties.includes(n))
+      .slice(0, 2);
+    const by = brokers.length ? `, brokered by ${names(brokers)},` : "";
+    if (parties.length >= 2) return `a ceasefire between ${names(parties)}${by} ${risk}`;
+    if (parties.length === 1) return `a ceasefire involving ${names(parties)}${by} ${risk}`;
+    return null;
+  }
+  if (cameo.startsWith("0841")) {
+    const sides = pick(roles.sources, 2);
+    if (sides.length >= 2) return `a prisoner exchange between ${names(sides)} ${risk}`;
+    if (sides.length === 1) return `a release of prisoners by ${names(sides)} ${risk}`;
+  }
+  return null;
 }
