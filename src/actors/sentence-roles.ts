@@ -182,7 +182,10 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
     const agent = firstGroup(a, clauses, anchor.end + 1, Math.min(tokens.length, anchor.end + 4));
     if (agent.length) {
       const after = agent[agent.length - 1].end;
-      return { source: agent, target: firstGroup(a, clauses, after, scopeEnd(tokens, clauses, after, false)) };
+      return {
+        source: agent,
+        target: firstGroup(a, clauses, after, scopeEnd(tokens, clauses, after, false)),
+      };
     }
   }
   let source: SpanMention[];

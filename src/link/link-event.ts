@@ -213,15 +213,15 @@ function apart(a: IndexedDoc, b: IndexedDoc): boolean {
   return a.digest.theatres.length > 0 && b.digest.theatres.length > 0 && !sharesTheatre(a, b);
 }
 
+// A word in fewer than ~1 in 7 events of the window: specific enough that a denial naming it names the claim.
+const DENIED_IDF = 2;
+
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
 // hint ("after") two of the earlier event's strongest features. A denial must name what the earlier event is about,
 // not merely something it mentions: two of its strongest features or specific words in the denied clause ("denied … that American and
 // Iranian representatives had initialled a framework": the reported framework deal, not the backchannel's
 // representatives or the "Islamic Republic" of an army spokesman's threat).
-// A word in fewer than ~1 in 7 events of the window: specific enough that a denial naming it names the claim.
-const DENIED_IDF = 2;
-
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
   if (ownClause(cue) || namesElsewhere(cue, other)) return false;
   const denial = cue.kind === "denial";

@@ -59,7 +59,7 @@ describe("relationType: escalation by intensity", () => {
     type: "RETREAT",
     intensity: 9,
   });
-  const after = (title: string) =>
+  const typeAfterTruce = (title: string) =>
     relationType({
       newer: digest({
         id: 2,
@@ -76,10 +76,12 @@ describe("relationType: escalation by intensity", () => {
     }).type;
 
   it("reads a rejection after a truce as an escalation", () => {
-    expect(after("Leader of the Revolution: negotiating under threat is not negotiation")).toBe("escalation");
+    expect(typeAfterTruce("Leader of the Revolution: negotiating under threat is not negotiation")).toBe(
+      "escalation",
+    );
   });
 
   it("does not read a denial of a report as one: it disputes a claim, it is no hostile act", () => {
-    expect(after("Iran denies formal deal with US, says talks continue")).not.toBe("escalation");
+    expect(typeAfterTruce("Iran denies formal deal with US, says talks continue")).not.toBe("escalation");
   });
 });

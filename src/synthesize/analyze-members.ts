@@ -180,6 +180,18 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
   const places = new Map<string, number>();
   const where = new Map<string, number>();
   const typeVotes = new Map<PloverType, { w: number; intensity: number[]; cameo: Map<string, number> }>();
+  // A coded sentence or headline votes with weight w on the event's type, its intensity and CAMEO code.
+  const voteType = (
+    coded: { event: PloverType | null; intensity: number | null; cameo: string | null },
+    w: number,
+  ) => {
+    if (!coded.event) return;
+    const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [], cameo: new Map<string, number>() };
+    v.w += w;
+    if (coded.intensity !== null) v.intensity.push(coded.intensity);
+    if (coded.cameo) v.cameo.set(coded.cameo, (v.cameo.get(coded.cameo) ?? 0) + w);
+    typeVotes.set(coded.event, v);
+  };
   const firstLead = new Map<string, number>();
   for (const s of sentences)
     firstLead.set(s.articleId, Math.min(firstLead.get(s.articleId) ?? s.sentence, s.sentence));
@@ -245,13 +257,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     // carry reactions and attributions ("Sudan's government welcomed the sanctions").
     if (s.sentence === firstLead.get(s.articleId))
       acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
-    if (coded.event) {
-      const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [], cameo: new Map<string, number>() };
-      v.w += w;
-      if (coded.intensity !== null) v.intensity.push(coded.intensity);
-      if (coded.cameo) v.cameo.set(coded.cameo, (v.cameo.get(coded.cameo) ?? 0) + w);
-      typeVotes.set(coded.event, v);
-    }
+    voteType(coded, w);
   });
   for (const h of headlines) {
     const { analysis, coded } = readSentence(h);
@@ -266,11 +272,7 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     // lead sentence's weight.
     if (!coded.event) continue;
     acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w: 3 });
-    const v = typeVotes.get(coded.event) ?? { w: 0, intensity: [], cameo: new Map<string, number>() };
-    v.w += 3;
-    if (coded.intensity !== null) v.intensity.push(coded.intensity);
-    if (coded.cameo) v.cameo.set(coded.cameo, (v.cameo.get(coded.cameo) ?? 0) + 3);
-    typeVotes.set(coded.event, v);
+    voteType(coded, 3);
   }
   const actors = [...actorById.values()].sort(
     (a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.id.localeCompare(b.id),
