@@ -24,6 +24,14 @@ const cases = [
   { text: "Poland demanded that Belarus close the migrant camps.", event: "DEMAND" },
   { text: "China accused the Philippines of provocations.", event: "DISAPPROVE" },
   { text: "Kyiv rejected the Russian proposal.", event: "REJECT" },
+  // A limit drawn for talks is a refusal to yield (the demo's Araghchi interview), not talks or fire.
+  { text: "Iran's Araghchi publicly restates enrichment red line as talks continue", event: "REJECT" },
+  {
+    text: "The minister said Iran's defensive missile capabilities were not up for negotiation.",
+    event: "REJECT",
+  },
+  { text: "Zero enrichment is not on any table that Iran sits at, Araghchi said.", event: "REJECT" },
+  { text: "Israel crossed a red line, Hezbollah said.", event: "DISAPPROVE" },
   // A denial is the event, not what it denies (the demo's UAE statement, which had read as aid).
   {
     text: "The United Arab Emirates denied on Friday that it supplies the Rapid Support Forces with weapons.",

@@ -70,6 +70,11 @@ export const CONFLICTUAL_CUES: string[] = [
   "won't/wouldn't|REJECT|120|",
   "fail(,s,ed) to|REJECT|120|",
   "rule(,s,d) out|REJECT|120|",
+  // A limit drawn for negotiations: "enrichment is our red line", "not a subject for negotiation" (refuse to yield).
+  "cross(,ed,es,ing) ~2 red line(,s)|DISAPPROVE|112|",
+  "red line(,s)|REJECT|124|",
+  "not ~3 subject/up for ~1 negotiation/negotiations/discussion|REJECT|124|",
+  "not on ~2 table|REJECT|124|",
   "spurn(,s,ed)/snub(,s,bed)|REJECT|120|",
   "threaten(,s,ed,ing)|THREATEN|130|",
   "warn(,s,ed,ing)|THREATEN|130|",
@@ -218,6 +223,8 @@ export const CONFLICTUAL_CUES: string[] = [
   "invad(e,ed,es)/invasion|FIGHT|192|",
   "launch(,ed,es)/mount(,ed,s) ~ offensive/attack/attacks/strike/strikes/invasion/assault/raid/raids/artillery/rockets/missiles/fire|FIGHT|190|",
   "captur(e,ed,es)/recaptur(e,ed,es)/retak(e,es,en)/retook ~ town/city/village/stronghold/territory/base/positions/airport/part|FIGHT|190|",
+  // A weapons programme named is not fire: "missile capabilities were not up for negotiation" (no type).
+  "missile/rocket ~1 programme(,s)/program(,s)/capabilities/capability/arsenal/stockpile(,s)/technology|-|194|",
   "missile(,s)/rocket(,s)/artillery/mortar(,s)|FIGHT|194|",
   "shot/shoot(,s) down|FIGHT|190|",
   "violat(e,ed,es) ~ ceasefire/truce|FIGHT|196|",
