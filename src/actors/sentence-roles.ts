@@ -17,6 +17,12 @@ export interface Anchor {
   demandSubject?: boolean;
   /** "sent arms to B": B, after "to", is the target. */
   recipient?: boolean;
+  /**
+   * "Eleven killed as RSF drones hit El Obeid": the event word is the attack of a clause after "as"/"after"/
+   * "when" that caused an agentless casualty report; its attacker is sought from this token on, and those
+   * named before it (the casualties) are targets.
+   */
+  agentFrom?: number;
 }
 
 /** Who acts (source) and who is acted upon (target) in one sentence. */
@@ -173,6 +179,16 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
     return {
       source: firstGroup(a, unblocked, inv.start, inv.verb),
       target: firstGroup(a, unblocked, lo, inv.start - 1),
+    };
+  }
+  if (anchor.agentFrom !== undefined) {
+    const after = anchor.end;
+    return {
+      source: firstGroup(a, clauses, anchor.agentFrom, anchor.start),
+      target: [
+        ...firstGroup(a, clauses, lo, anchor.agentFrom - 1),
+        ...firstGroup(a, clauses, after, scopeEnd(tokens, clauses, after, false)),
+      ],
     };
   }
   if (anchor.victim || anchor.swap || isPassive(tokens, anchor)) return passiveRoles(a, clauses, anchor);

@@ -92,6 +92,50 @@ function intentResult(
   return frame.cue.type ? { type: frame.cue.type, cameo: frame.cue.cameo, cue: frame } : null;
 }
 
+const CAUSE = new Set(["as", "after", "when", "while"]);
+const NUMBER_WORDS = new Set(
+  (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty " +
+    "forty fifty dozens dozen scores hundreds thousands people civilians"
+  ).split(" "),
+);
+
+// "Eleven killed as RSF drones hit El Obeid", "20 people are killed after Russian missiles strike Kharkiv": a
+// casualty count in the passive, with no "by", is the toll of the attack a clause after "as"/"after"/"when"
+// names. That clause's violence word is the event, and the actor just before it is the attacker.
+function causingAttack(
+  c: CueMatch,
+  rest: CueMatch[],
+  tokens: Token[],
+  mentions: SpanMention[],
+): { cue: CueMatch; from: number } | null {
+  const head = tokens[c.start].lower;
+  if (!/(ed|en)$/.test(head) && head !== "shot") return null;
+  const before = tokens[c.start - 1];
+  const prev = before?.lower ?? "";
+  const toll = /^\d[\d,.]*$/.test(prev) || NUMBER_WORDS.has(prev);
+  if (
+    !toll &&
+    !(
+      BE.has(prev) &&
+      tokens.slice(0, c.start - 1).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.has(t.lower))
+    )
+  )
+    return null;
+  for (let k = c.end; k < Math.min(tokens.length, c.end + 6); k++) {
+    const w = tokens[k].lower;
+    if (w === "by" || w === "," || w === ";") return null;
+    if (!CAUSE.has(w)) continue;
+    const d = rest.find((r) => r.start > k && r.start <= k + 8);
+    if (!d) return null;
+    const attack = d.cue.flags.violence || d.cue.type === "ASSAULT" || d.cue.type === "FIGHT";
+    const agent = mentions.some((m) => m.start > k && m.end <= d.start && !m.place);
+    return attack && agent ? { cue: d, from: k + 1 } : null;
+  }
+  return null;
+}
+const BE = new Set(["is", "are", "was", "were", "been", "be"]);
+
 function specificViolence(from: CueMatch, rest: CueMatch[]): CueMatch | null {
   for (const c of rest) {
     if (c.start > from.end + VIOLENCE_REACH) break;
@@ -139,6 +183,21 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
       continue;
     }
     if (c.cue.flags.violence) {
+      const cause = causingAttack(c, rest, tokens, mentions);
+      if (cause) {
+        const at = { ...toAnchor(cause.cue), agentFrom: cause.from };
+        const s = cause.cue.cue.flags.violence
+          ? specificViolence(cause.cue, rest.slice(rest.indexOf(cause.cue) + 1))
+          : cause.cue;
+        if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor: at, violence: false };
+        return {
+          type: cause.cue.cue.type,
+          cameo: cause.cue.cue.cameo,
+          cue: cause.cue,
+          anchor: at,
+          violence: true,
+        };
+      }
       const s = specificViolence(c, rest);
       if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor, violence: false };
       return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: true };

@@ -117,6 +117,24 @@ describe("codeSentence armed groups", () => {
     ]);
   });
 
+  it("gives a casualty toll with no agent to the attacker of the clause that caused it", () => {
+    // The demo's El Obeid headline had the RSF as the target of its own strike.
+    const obeid = codeSentence("Eleven killed as RSF drones hit El Obeid");
+    expect(obeid.sourceActors.map((a) => a.id)).toEqual(["org:rsf"]);
+    expect(obeid.targetActors.map((a) => a.id)).not.toContain("org:rsf");
+    expect(obeid.event).toBe("ASSAULT");
+    // The Current Events style: the toll first, the attack after "after".
+    const kharkiv = codeSentence("At least 20 people are killed after Russian missiles strike Kharkiv.");
+    expect([kharkiv.source, kharkiv.target]).toEqual([["RUS"], ["UKR"]]);
+    // Named casualties stay the targets; an active killing keeps its own subject.
+    const bakhmut = codeSentence(
+      "Five Ukrainian soldiers were killed when Russian forces attacked their positions near Bakhmut.",
+    );
+    expect([bakhmut.source, bakhmut.target]).toEqual([["RUS"], ["UKR"]]);
+    const active = codeSentence("Israeli forces killed four militants after Hamas attacked a checkpoint.");
+    expect(active.source).toEqual(["ISR"]);
+  });
+
   it("gives an act named by its noun to the agent after 'by', not to the sentence's subject", () => {
     // The demo's El Obeid strike was "a use of military force by Sudan against the Rapid Support Forces".
     const c = codeSentence(
