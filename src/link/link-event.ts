@@ -223,7 +223,7 @@ const DENIED_IDF = 2;
 // Iranian representatives had initialled a framework": the reported framework deal, not the backchannel's
 // representatives or the "Islamic Republic" of an army spokesman's threat).
 function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
-  if (ownClause(cue) || namesElsewhere(cue, other)) return false;
+  if (ownClause(cue) || namesElsewhere(cue, other) || datedElsewhere(cue, other)) return false;
   const denial = cue.kind === "denial";
   const hits = new Set<string>();
   for (const k of cueKeys(cue, denial)) {
@@ -260,6 +260,33 @@ function namesElsewhere(cue: CueMatch, other: IndexedDoc): boolean {
     const w = n.toLowerCase().replace(/['’]s$/u, "");
     return text.includes(w.slice(0, Math.max(4, w.length - 3)));
   });
+}
+
+const MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
+const MONTH =
+  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?![\\p{L}])`, "u");
+const MONTH_DAY = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b`, "u");
+
+// "after the 28 October drone strike on El Obeid": a cue that dates what it points at points at an event reported
+// on that day, not at one that came two days later and also mentions the strike (the army's reinforcement of El
+// Obeid). An earlier event matches when it was first reported on the named day or the next, or was still being
+// reported on it.
+function datedElsewhere(cue: CueMatch, other: IndexedDoc): boolean {
+  const dm = DAY_MONTH.exec(cue.after);
+  const md = dm ? null : MONTH_DAY.exec(cue.after);
+  const [day, month] = dm ? [dm[1], dm[2]] : md ? [md[2], md[1]] : [null, null];
+  if (!day || !month) return false;
+  const m = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  const d = Number(day);
+  if (m < 0 || d < 1 || d > 31) return false;
+  const from = other.digest.time;
+  const year = new Date(from).getUTCFullYear();
+  // "28 December" read in January is last year's.
+  const named = [year - 1, year, year + 1]
+    .map((y) => Date.UTC(y, m, d))
+    .reduce((a, b) => (Math.abs(b - from) < Math.abs(a - from) ? b : a));
+  return named < from - 2 * DAY_MS || named > Math.max(from, other.digest.lastUpdated) + DAY_MS;
 }
 
 const keysOfCue = new WeakMap<CueMatch, Set<string>>();

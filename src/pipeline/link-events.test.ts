@@ -106,6 +106,14 @@ describe("linkEvents over the demo corpus", () => {
     expect(between(uae, "rsf-drone-strike-el-obeid").map((l) => l.type)).not.toContain("contradicts");
   });
 
+  it("a cue that dates what it points at points at the event of that day", () => {
+    // "after the 28 October drone strike on El Obeid": the strike (28 Oct), not the army's reinforcement of the city
+    // two days later, whose reports also tell of the strike.
+    const accusation = "sudan-accuses-uae-at-security-council";
+    expect(between(accusation, "rsf-drone-strike-el-obeid").map((l) => l.type)).toContain("response");
+    expect(between(accusation, "saf-reinforces-kordofan-front").map((l) => l.type)).not.toContain("response");
+  });
+
   it("types a theatre link by intensity alone only to the last step before: progress after sanctions, not the build-up", () => {
     // The build-up (1 Nov) is linked from the backchannel (4 Nov); the sanctions round (5 Nov) came after both.
     expect(
