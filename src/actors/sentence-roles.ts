@@ -103,6 +103,8 @@ function scopeEnd(tokens: Token[], clauses: ClauseInfo, from: number, hardOnly: 
     const t = tokens[k];
     if (clauses.blocked[k] || BOUNDARY.has(t.lower) || t.text === ";") return k;
     if (t.lower === "that" && k > from + 1) return k;
+    // "agree 10-day ceasefire linked to US-Iran talks": what the object is tied to is not acted upon.
+    if ((t.lower === "linked" || t.lower === "tied") && tokens[k + 1]?.lower === "to") return k;
     if (hardOnly) continue;
     if (t.lower === "following") return k;
     if (t.text === "," && tokens[k + 1]?.lower.endsWith("ing")) return k;

@@ -171,7 +171,7 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
     const c = cues[i];
     if (isShadow(c) || (inv && c.start >= inv.start)) continue;
     if (c.cue.flags.demandSubject && !actorBefore(c.start, tokens, mentions)) continue;
-    if (background(c.start, tokens)) continue;
+    if (background(c.start, tokens) || knownState(c, tokens)) continue;
     // "Any attack on our territory will be met with …": an act after "any" is hypothetical, not what happened.
     if (tokens[c.start - 1]?.lower === "any") continue;
     anchor ??= toAnchorIn(c, tokens, blocked, mentions);
@@ -227,6 +227,42 @@ function background(at: number, tokens: Token[]): boolean {
   // "due to", "because of", "in response to"; a bare "to"/"of" is no reason ("pledged to its allies").
   if (k === "to") return ["due", "owing", "response"].includes(tokens[at - 3]?.lower ?? "");
   if (k === "of") return tokens[at - 3]?.lower === "because";
+  return true;
+}
+
+const KNOWN = new Set(["the", "its", "their", "this", "that", "his", "her", "our"]);
+const HAPPENS = new Set(
+  (
+    "effect force hold holds held begin begins began begun start starts started declared agreed reached announced " +
+    "brokered signed extended renewed prolonged collapsed collapses broke breaks expired expires ended ends activated"
+  ).split(" "),
+);
+// "announced a 21-day extension of the ceasefire": what was done to the known truce, named before it.
+const DONE_TO = new Set(
+  "extension renewal announcement declaration announced declared agreed extended extend extends renewed signed".split(
+    " ",
+  ),
+);
+
+// "the ceasefire is a victory for the Resistance", "a statement on the truce": a known truce, named with "the" or a
+// possessive (across its modifiers: "the 10-day Lebanon truce"), is what the sentence is about, not what happened,
+// unless an event verb follows ("the ceasefire took effect at midnight", "the truce has been extended") or what was
+// done to it comes just before ("announced a 21-day extension of the ceasefire").
+function knownState(c: CueMatch, tokens: Token[]): boolean {
+  if (!c.cue.flags.state) return false;
+  let k = c.start - 1;
+  while (
+    k >= 0 &&
+    k >= c.start - 4 &&
+    !KNOWN.has(tokens[k].lower) &&
+    (tokens[k].cap || /[-\d]/.test(tokens[k].text))
+  )
+    k--;
+  const det = tokens[k];
+  if (!det || !(KNOWN.has(det.lower) || /['’]s$/.test(det.text))) return false;
+  for (let j = c.end; j < Math.min(tokens.length, c.end + 8); j++)
+    if (HAPPENS.has(tokens[j].lower)) return false;
+  for (let j = Math.max(0, k - 4); j < k; j++) if (DONE_TO.has(tokens[j].lower)) return false;
   return true;
 }
 

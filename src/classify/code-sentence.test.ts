@@ -32,6 +32,12 @@ const cases = [
   },
   { text: "Zero enrichment is not on any table that Iran sits at, Araghchi said.", event: "REJECT" },
   { text: "Israel crossed a red line, Hezbollah said.", event: "DISAPPROVE" },
+  { text: "Israel and Lebanon agree 10-day ceasefire linked to US-Iran talks", event: "AGREE" },
+  { text: "The 10-day ceasefire took effect at midnight on Sunday, Beirut time.", event: "RETREAT" },
+  {
+    text: "Pakistan and Qatar on Wednesday announced a 21-day extension of the ceasefire between the United States and Iran.",
+    event: "RETREAT",
+  },
   // A denial is the event, not what it denies (the demo's UAE statement, which had read as aid).
   {
     text: "The United Arab Emirates denied on Friday that it supplies the Rapid Support Forces with weapons.",
@@ -88,6 +94,21 @@ describe("codeSentence event type", () => {
     expect(c.event).toBe("CONSULT");
     expect(c.source).toEqual(["IRN", "USA"]);
     expect(c.sourceActors.map((a) => a.id)).toContain("person:esmail-baghaei");
+  });
+
+  it("reads a known truce named with 'the' as what the sentence is about, not as a truce declared", () => {
+    // The demo's Iranian commentary and statements on the Lebanon truce had every sentence typed RETREAT.
+    expect(
+      codeSentence("Commentary: the Lebanon ceasefire is a victory for the Resistance").event,
+    ).toBeNull();
+    expect(
+      codeSentence(
+        "Iran's Foreign Ministry has not issued a formal statement on the ceasefire, which is due to last 10 days.",
+      ).event,
+    ).toBeNull();
+    // Agreeing to a truce codes the truce (CAMEO 0871), not a generic agreement; the talks it is tied to are no target.
+    const agreed = codeSentence("Israel and Lebanon agree 10-day ceasefire linked to US-Iran talks");
+    expect([agreed.cameo, agreed.source, agreed.target]).toEqual(["0871", ["ISR", "LBN"], []]);
   });
 
   it("gives no type to a sentence without an event", () => {

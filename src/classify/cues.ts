@@ -19,6 +19,11 @@ export interface CueFlags {
   demandSubject: boolean;
   /** The recipient after "to" is the target ("extradited a suspect to France"). */
   recipient: boolean;
+  /**
+   * A noun for a standing state of affairs ("ceasefire"): named with "the" or a possessive it is a known one, the
+   * background of the sentence, unless an event verb follows ("the ceasefire took effect").
+   */
+  state: boolean;
 }
 
 /** A compiled cue phrase. */
@@ -65,6 +70,7 @@ function compile(row: string): Cue {
       victim: f.has("P"),
       demandSubject: f.has("D"),
       recipient: f.has("R"),
+      state: f.has("N"),
     },
     elements,
     literals: elements.filter((e) => typeof e !== "number").length,

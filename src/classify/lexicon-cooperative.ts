@@ -3,7 +3,7 @@
  * Pattern: words separated by spaces, "/" between alternatives, "stem(,a,b)" expands to stem, stema, stemb,
  * "~" skips up to 4 words ("~8" up to 8). Flags: I intent frame (type set by what follows), S symmetric
  * (the object also acts), W swap (the place receives and is the source), R recipient after "to" is the
- * target ("sent arms to X").
+ * target ("sent arms to X"), N a noun of a standing state (see CueFlags.state).
  */
 export const COOPERATIVE_CUES: string[] = [
   "will/'ll/shall|-|030|I",
@@ -18,6 +18,10 @@ export const COOPERATIVE_CUES: string[] = [
   "vow(,s,ed)/swore/sworn to|-|030|I",
   "committed to|AGREE|030|I",
   "set to|-|030|I",
+  // Agreeing to a truce is an agreement (PLOVER AGREE) on a ceasefire (CAMEO 0871): "Israel and Lebanon agree 10-day ceasefire".
+  "agree(,s,d,ing) to/on/upon/a/an ~4 ceasefire/truce/cease-fire|AGREE|0871|",
+  "agree(,s,d,ing) ~1 - day/week/month/hour ceasefire/truce/cease-fire|AGREE|0871|",
+  "agree(,s,d,ing) ceasefire/truce/cease-fire|AGREE|0871|",
   "agree(,s,d,ing)|AGREE|030|",
   "agreement/accord/deal ~ reached|AGREE|030|",
   "reach(,ed,es,ing) ~ agreement/accord/deal/consensus/understanding/compromise/settlement|AGREE|030|",
@@ -128,7 +132,7 @@ export const COOPERATIVE_CUES: string[] = [
   // Not across "that": "announces that ceasefire talks will resume" announces talks.
   "declare(,s,d)/announce(,s,d) a/an/the/unilateral/immediate ~2 ceasefire/truce|RETREAT|0871|",
   "declare(,s,d)/announce(,s,d) ceasefire/truce|RETREAT|0871|",
-  "ceasefire/truce/cease-fire|RETREAT|0871|",
+  "ceasefire/truce/cease-fire|RETREAT|0871|N",
   "release(,s,d)/free(,d,s) ~ prisoners/hostages/detainees/captives/soldiers/journalists/people/activists|RETREAT|0841|",
   "release(,s,d)/freed|RETREAT|0841|",
   "release(,s,d,ing) ~2 statement/report/video/footage/figures/data/details/results/book|-|010|",

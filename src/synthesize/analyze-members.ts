@@ -116,7 +116,7 @@ export function analyzeMembers(articles: Article[]): MemberAnalysis {
   const headlines = ordered
     .filter((a) => !a.syndicatedOf)
     .slice(0, 5)
-    .map((a) => a.title);
+    .map((a) => ({ text: a.title, first: a.id === firstReport }));
   return aggregate(
     ranked.map((c, i) => ({ ...c.s, ref: `S${i + 1}` })),
     ranked.map((c) => c.score),
@@ -160,6 +160,9 @@ function titledPeople(
 // reports name (Islamabad, Tehran, Washington) were spread.
 const SPEAKER_WEIGHT = 0.5;
 const HEADLINE_WEIGHT = 2;
+// A headline's vote on the type and on who did it, as a lead sentence's; the first report's counts half as much again.
+const HEADLINE_VOTE = 3;
+const FIRST_HEADLINE_WEIGHT = 4.5;
 const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "on"]);
 
 // How much a place mention says where the event happened. A town or region does ("drone attack on El Obeid"),
@@ -171,7 +174,11 @@ function placeWeight(tokens: Token[], m: SpanMention): number {
   return LOCATIVE.has(tokens[m.start - 1]?.lower ?? "") ? 1 : 0.25;
 }
 
-function aggregate(sentences: SourceSentence[], scores: number[], headlines: string[]): MemberAnalysis {
+function aggregate(
+  sentences: SourceSentence[],
+  scores: number[],
+  headlines: { text: string; first: boolean }[],
+): MemberAnalysis {
   const weight = new Map<string, number>();
   const roleWeight = { source: new Map<string, number>(), target: new Map<string, number>() };
   const actorById = new Map<string, Actor>();
@@ -259,8 +266,9 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
       acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
     voteType(coded, w);
   });
+  let firstHeadline: { event: PloverType | null; cameo: string | null } | null = null;
   for (const h of headlines) {
-    const { analysis, coded } = readSentence(h);
+    const { analysis, coded } = readSentence(h.text);
     // A headline names where the event is ("Doha talks agree prisoner-exchange mechanism"): its towns and places
     // after "in" count double. A bare country in a headline is an actor, as in a sentence ("US and Iran near deal").
     for (const m of analysis.mentions) {
@@ -271,8 +279,12 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     // Headlines name the event's action most directly: each votes on the type, and on who did it to whom, with a
     // lead sentence's weight.
     if (!coded.event) continue;
-    acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w: 3 });
-    voteType(coded, 3);
+    // The first report's headline names the event itself; later ones often name a reaction to it ("Ankara welcomes
+    // US-Iran truce extension"), as later leads do.
+    const w = h.first ? FIRST_HEADLINE_WEIGHT : HEADLINE_VOTE;
+    if (h.first) firstHeadline = coded;
+    acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
+    voteType(coded, w);
   }
   const actors = [...actorById.values()].sort(
     (a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.id.localeCompare(b.id),
@@ -306,7 +318,14 @@ function aggregate(sentences: SourceSentence[], scores: number[], headlines: str
     places: placeList,
     location: ranked(where)[0] ?? null,
     type,
-    cameo: vote ? (ranked(vote.cameo)[0] ?? null) : null,
+    // What the first headline says was done, when it is of the event's type ("agree 10-day ceasefire": a truce agreed,
+    // not the agreements to respect it that the reports go on to quote); else the most voted code.
+    cameo:
+      firstHeadline?.event === type && firstHeadline.cameo
+        ? firstHeadline.cameo
+        : vote
+          ? (ranked(vote.cameo)[0] ?? null)
+          : null,
     intensity,
   };
 }

@@ -98,7 +98,9 @@ export function composeSignificance(input: {
   const sentence = (what: string) =>
     `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${dir ? `, ${dir}` : ""}.`;
   const step =
-    input.type === "RETREAT" && input.roles ? stepBack(input.cameo ?? "", input.roles, pick, byId) : null;
+    (input.type === "RETREAT" || input.type === "AGREE") && input.roles
+      ? stepBack(input.cameo ?? "", input.roles, pick, byId, input.type === "AGREE")
+      : null;
   if (step) return sentence(step);
   const mutual = input.type !== null && MUTUAL.has(input.type);
   // A one-sided act has one doer: the strongest source of the sentences coded with the event's type.
@@ -127,13 +129,15 @@ const BROKERS: ReadonlySet<string> = new Set(["igo", "ngo"]);
 /**
  * A truce or a release worded as what it is, from who did it to whom: a truce is between the sides it binds (those
  * both acting and acted upon: "US-Iran ceasefire extended, mediators say" binds the US and Iran, announced by
- * Pakistan and Qatar), brokered by the others; a release by two sides is an exchange. Null for other pull-backs.
+ * Pakistan and Qatar), brokered by the others; a release by two sides is an exchange. An agreement on a truce (AGREE,
+ * 0871) is a ceasefire agreement between the same sides. Null for other pull-backs and agreements.
  */
 function stepBack(
   cameo: string,
   roles: { sources: string[]; targets: string[] },
   pick: (ids: string[], n: number) => string[],
   byId: Map<string, Actor>,
+  agreed = false,
 ): string | null {
   const risk = "that lowers the immediate risk";
   if (cameo.startsWith("0871")) {
@@ -146,14 +150,16 @@ function stepBack(
             [...roles.sources, ...roles.targets].filter((id) => !BROKERS.has(byId.get(id)?.kind ?? "")),
             2,
           );
-    const brokers = pick(roles.sources, 3)
+    const brokers = pick(roles.sources, 5)
       .filter((n) => !parties.includes(n))
       .slice(0, 2);
     const by = brokers.length ? `, brokered by ${names(brokers)},` : "";
-    if (parties.length >= 2) return `a ceasefire between ${names(parties)}${by} ${risk}`;
-    if (parties.length === 1) return `a ceasefire involving ${names(parties)}${by} ${risk}`;
+    const truce = agreed ? "a ceasefire agreement" : "a ceasefire";
+    if (parties.length >= 2) return `${truce} between ${names(parties)}${by} ${risk}`;
+    if (parties.length === 1) return `${truce} involving ${names(parties)}${by} ${risk}`;
     return null;
   }
+  if (agreed) return null;
   if (cameo.startsWith("0841")) {
     const sides = pick(roles.sources, 2);
     if (sides.length >= 2) return `a prisoner exchange between ${names(sides)} ${risk}`;
