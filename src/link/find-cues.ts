@@ -38,7 +38,7 @@ const CUES: { kind: CueKind; re: RegExp; strong: boolean }[] = [
   },
   {
     kind: "response",
-    re: /\b(?:following|after|welcom(?:es|ed|ing)|endors(?:es|ed|ing)|condemn(?:s|ed|ing))\b/i,
+    re: /\b(?:following|after|welcom(?:es|ed|ing)|endors(?:es|ed|ing)|condemn(?:s|ed|ing)|support(?:s|ed)|prais(?:es|ed)|hail(?:s|ed))\b/i,
     strong: false,
   },
   { kind: "contrast", re: /\b(?:despite|in spite of|even as|regardless of)\b/i, strong: true },

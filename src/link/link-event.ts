@@ -92,6 +92,7 @@ export function linkEvent(
   const o = { ...DEFAULT_LINK_OPTIONS, ...options };
   const from = doc.digest.time - index.options.windowDays * DAY_MS;
   const cues = findCues([doc.digest.title, ...doc.digest.sentences]);
+  const reacts = REACTS.has(doc.digest.type ?? "");
   const denies = cues.some((c) => c.kind === "denial");
   const byUnit = units?.matches(doc.digest.id) ?? new Map<number, number>();
   const fromUnits = [...byUnit]
@@ -124,7 +125,7 @@ export function linkEvent(
     if (!kept && !tap) continue;
     const evidence = scorePair(index, doc, other, m.unit, m);
     const core = new Set(index.core(other).map((x) => x.f));
-    const points = (c: CueMatch) => refersTo(index, c, other, core);
+    const points = (c: CueMatch) => refersTo(index, c, other, core, reacts);
     const typed = relationType({
       newer: doc.digest,
       older: other.digest,
@@ -218,20 +219,37 @@ const DENIED_IDF = 2;
 
 // A cue points at the earlier event when the words after it name that event: for a phrase that states a relation
 // ("in response to") one word they share that is not common (idf ≥ 1.5: in fewer than ~1 in 4 events), for a
-// hint ("after") two of the earlier event's strongest features. A denial must name what the earlier event is about,
-// not merely something it mentions: two of its strongest features or specific words in the denied clause ("denied … that American and
-// Iranian representatives had initialled a framework": the reported framework deal, not the backchannel's
-// representatives or the "Islamic Republic" of an army spokesman's threat).
-function refersTo(index: LinkIndex, cue: CueMatch, other: IndexedDoc, core: Set<string>): boolean {
+// hint ("after") two of the earlier event's strongest features (for a reaction, one and any other word it holds). A
+// denial must name what the earlier event is about, not merely something it mentions: two of its strongest features
+// or specific words in the denied clause ("denied … that American and Iranian representatives had initialled a
+// framework": the reported framework deal, not the backchannel's representatives or the "Islamic Republic" of an army
+// spokesman's threat).
+function refersTo(
+  index: LinkIndex,
+  cue: CueMatch,
+  other: IndexedDoc,
+  core: Set<string>,
+  reacts = false,
+): boolean {
   if (ownClause(cue) || namesElsewhere(cue, other) || datedElsewhere(cue, other)) return false;
   const denial = cue.kind === "denial";
+  const reaction = reacts && REACTION.test(cue.phrase);
   const hits = new Set<string>();
+  const named = new Set<string>();
   for (const k of cueKeys(cue, denial)) {
     if (cue.strong && !denial && other.features.has(k) && index.idf(k) >= 1.5) return true;
     if (core.has(k) || (denial && other.features.has(k) && index.idf(k) >= DENIED_IDF)) hits.add(k.slice(2));
+    else if (reaction && other.features.has(k)) named.add(k.slice(2));
   }
-  return hits.size >= 2;
+  return hits.size >= 2 || (hits.size === 1 && named.size >= 1);
 }
+
+// When the newer event is itself a reaction (backing or criticism), the object of its reaction verb is the event
+// reacted to ("Iran supports ceasefire in Lebanon"): one of the earlier event's strongest features and any other word
+// of it name it, though the other ("ceasefire") is too common in the window to be among its strongest. In an event
+// of another kind a reaction is a report's aside, often to the event itself ("Turkey welcomed the 21-day extension").
+const REACTION = /^(?:welcom|endors|condemn|support|prais|hail)/;
+const REACTS: ReadonlySet<string> = new Set(["SUPPORT", "DISAPPROVE"]);
 
 const NEW_THING =
   /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*|several|many|dozens|hundreds|thousands|hours|days|weeks|months|years|\p{L}+ing)$/iu;

@@ -106,6 +106,19 @@ describe("linkEvents over the demo corpus", () => {
     expect(between(uae, "rsf-drone-strike-el-obeid").map((l) => l.type)).not.toContain("contradicts");
   });
 
+  it("a reaction responds to what it reacts to, and a report's aside does not", () => {
+    // "Iran supports ceasefire in Lebanon": Iran's backing responds to the truce (it was only background before).
+    expect(
+      between("iran-state-media-endorses-lebanon-truce", "lebanon-israel-10-day-ceasefire").map(
+        (l) => l.type,
+      ),
+    ).toContain("response");
+    // The truce extension's reports quote Turkey welcoming the extension: that is no response to the talks.
+    expect(
+      between("us-iran-ceasefire-extended", "iran-us-backchannel-via-pakistan").map((l) => l.type),
+    ).not.toContain("response");
+  });
+
   it("a cue that dates what it points at points at the event of that day", () => {
     // "after the 28 October drone strike on El Obeid": the strike (28 Oct), not the army's reinforcement of the city
     // two days later, whose reports also tell of the strike.
