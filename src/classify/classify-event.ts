@@ -183,24 +183,14 @@ export function decideEvent(tokens: Token[], clauses: ClauseInfo, mentions: Span
       continue;
     }
     if (c.cue.flags.violence) {
+      // The attack behind an agentless toll, when a later clause names it, is the act; else this violence word.
       const cause = causingAttack(c, rest, tokens, mentions);
-      if (cause) {
-        const at = { ...toAnchor(cause.cue), agentFrom: cause.from };
-        const s = cause.cue.cue.flags.violence
-          ? specificViolence(cause.cue, rest.slice(rest.indexOf(cause.cue) + 1))
-          : cause.cue;
-        if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor: at, violence: false };
-        return {
-          type: cause.cue.cue.type,
-          cameo: cause.cue.cue.cameo,
-          cue: cause.cue,
-          anchor: at,
-          violence: true,
-        };
-      }
-      const s = specificViolence(c, rest);
-      if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor, violence: false };
-      return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: true };
+      const act = cause?.cue ?? c;
+      const at = cause ? { ...toAnchor(cause.cue), agentFrom: cause.from } : anchor;
+      const after = cause ? rest.slice(rest.indexOf(cause.cue) + 1) : rest;
+      const s = act.cue.flags.violence ? specificViolence(act, after) : act;
+      if (s) return { type: s.cue.type, cameo: s.cue.cameo, cue: s, anchor: at, violence: false };
+      return { type: act.cue.type, cameo: act.cue.cameo, cue: act, anchor: at, violence: true };
     }
     return { type: c.cue.type, cameo: c.cue.cameo, cue: c, anchor, violence: false };
   }
