@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PloverType } from "../model/event.ts";
+import { findCues } from "./find-cues.ts";
 import { relationType } from "./relation-type.ts";
 import type { PairEvidence } from "./score-pair.ts";
 import { digest } from "./testdata/digests.ts";
@@ -83,5 +84,39 @@ describe("relationType: escalation by intensity", () => {
 
   it("does not read a denial of a report as one: it disputes a claim, it is no hostile act", () => {
     expect(typeAfterTruce("Iran denies formal deal with US, says talks continue")).not.toBe("escalation");
+  });
+});
+
+describe("relationType: a contrast quoted only against what it names", () => {
+  const older = digest({
+    id: 1,
+    title: "Armed forces spokesman: region will not be safe for occupiers if aggression resumes",
+    countries: ["IRN", "USA"],
+    type: "THREATEN",
+    intensity: -6,
+  });
+  const newer = digest({
+    id: 2,
+    time: older.time + 3 * 86_400_000,
+    title: "US blacklists tankers, firms over Iranian oil sales",
+    sentences: [
+      "The measures come even as messages pass between the two governments through a Pakistani mediator.",
+    ],
+    countries: ["USA", "IRN"],
+    type: "SANCTION",
+    intensity: -8,
+  });
+  const cues = findCues([newer.title, ...newer.sentences]);
+  const typed = (names: boolean) =>
+    relationType({ newer, older, evidence, cues, refersToOlder: () => names });
+
+  it("still reads sanctions after a threat, against the talks, as an escalation", () => {
+    expect(typed(false).type).toBe("escalation");
+    expect(typed(true).type).toBe("escalation");
+  });
+
+  it("quotes 'even as messages pass …' only against an event those words name", () => {
+    expect(typed(true).cues.map((c) => c.phrase)).toEqual(["even as"]);
+    expect(typed(false).cues).toEqual([]);
   });
 });

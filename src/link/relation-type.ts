@@ -54,11 +54,14 @@ export function relationType(input: RelationInput): TypedRelation {
   if (denial.length && !olderDenies) return out("contradicts", denial);
   const response = has("response", pointing, true);
   if (response.length) return out("response", response);
+  // A contrast or a refusal marks the newer event as a hardening whatever it is against; it is quoted only against
+  // the earlier event its words name ("despite the ongoing US-Iran talks" is no quote against a ceasefire extension).
   const contrast = has("contrast", cues);
   if (contrast.length && delta !== null && delta <= -STEP && !newerCooperative)
-    return out("escalation", contrast);
+    return out("escalation", contrast.filter(input.refersToOlder));
   const rejection = has("rejection", cues);
-  if (rejection.length && olderCooperative && !newerCooperative) return out("escalation", rejection);
+  if (rejection.length && olderCooperative && !newerCooperative)
+    return out("escalation", rejection.filter(input.refersToOlder));
   if (delta !== null && delta <= -2 * STEP && !newerCooperative && !deniesInHeadline(newer))
     return out("escalation");
   if (delta !== null && delta >= STEP && newerCooperative && !olderCooperative) return out("de-escalation");
