@@ -23,7 +23,10 @@ const evidence: PairEvidence = {
 };
 
 // Two cooperative events of one kind, each with a country the other lacks (Turkey, Pakistan), sharing the US and Iran.
-function pair(type: PloverType) {
+function pair(
+  type: PloverType,
+  newerTitle = "Pakistan carries messages between the US and Iran on the truce",
+) {
   const older = digest({
     id: 1,
     title: "Turkey presses the US and Iran to prolong their truce",
@@ -34,7 +37,7 @@ function pair(type: PloverType) {
   const newer = digest({
     id: 2,
     time: older.time + 3 * 86_400_000,
-    title: "Pakistan carries messages between the US and Iran on the truce",
+    title: newerTitle,
     countries: ["PAK", "USA", "IRN"],
     type,
     intensity: 4,
@@ -49,6 +52,12 @@ describe("relationType: parallel", () => {
 
   it("does not call two outcomes (truces, releases) parallel efforts", () => {
     expect(pair("RETREAT")).not.toBe("parallel");
+  });
+
+  it("does not call those briefed on an effort a party to a parallel one", () => {
+    expect(pair("CONSULT", "Pakistani officials briefed on advanced US-Iran backchannel")).not.toBe(
+      "parallel",
+    );
   });
 });
 

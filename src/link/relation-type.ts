@@ -80,10 +80,15 @@ export function relationType(input: RelationInput): TypedRelation {
 // "the Lebanon truce begins" were).
 const EFFORTS: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST"]);
 
+// "Israeli officials briefed on advanced US-Iran backchannel": those told of an effort are its audience, not a
+// party making an effort of their own.
+const AUDIENCE = /\b(?:briefed|informed|told|updated|apprised)\s+(?:on|of|about)\b/i;
+
 // Concurrent efforts toward one end by different actors: the same kind of cooperative act, each side with a
 // country the other lacks and at least one they share, within two weeks, not the same story told twice.
 function isParallel(newer: EventDigest, older: EventDigest, e: PairEvidence): boolean {
   if (e.days > PARALLEL_DAYS || e.sharedCountries.length === 0 || e.coreOverlap >= 0.5) return false;
+  if (AUDIENCE.test(newer.title) || AUDIENCE.test(older.title)) return false;
   if (newer.type === null || newer.type !== older.type || !EFFORTS.has(newer.type)) return false;
   if ((newer.intensity ?? -1) < COOPERATIVE_FLOOR || (older.intensity ?? -1) < COOPERATIVE_FLOOR)
     return false;
