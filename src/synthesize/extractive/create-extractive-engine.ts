@@ -39,6 +39,7 @@ export function synthesizeExtractive(input: SynthesisInput): SynthesisOutput {
         actors: input.actors,
         roles: input.roles,
         direction: input.direction,
+        intensity: input.intensity,
         theatres: input.theatres,
       }),
       support: lead.length ? lead : refsOf(input.sentences.slice(0, 1)),

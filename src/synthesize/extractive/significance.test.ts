@@ -63,3 +63,30 @@ describe("composeSignificance", () => {
     expect(line("087", ["RUS"], [])).toContain("a pull-back by Russia");
   });
 });
+
+describe("composeSignificance: the trend clause", () => {
+  const actors = findActors([
+    "The Sudanese army sent reinforcements to El Obeid to face the Rapid Support Forces.",
+  ]).map((m) => m.actor);
+  const line = (intensity: number, direction: "escalating" | "de-escalating") =>
+    composeSignificance({
+      type: intensity < 0 ? "MOBILIZE" : "CONSULT",
+      actors,
+      direction,
+      intensity,
+      theatres: [{ name: "Sudanese civil war" }],
+    });
+
+  it("does not call a build-up after a deadly strike a de-escalating trend", () => {
+    const text = line(-7.2, "de-escalating");
+    expect(text).toContain("raises the stakes");
+    expect(text).not.toContain("de-escalating");
+    expect(text).toContain("though milder than the theatre's recent events");
+  });
+
+  it("keeps the trend where the act goes its way", () => {
+    expect(line(-7.2, "escalating")).toContain("continues an escalating trajectory");
+    expect(line(5, "de-escalating")).toContain("fits a de-escalating trend");
+    expect(line(1, "escalating")).toContain("though less conciliatory than the theatre's recent events");
+  });
+});

@@ -43,6 +43,23 @@ const DIRECTION: Record<Direction, string> = {
   unknown: "",
 };
 
+// The direction is the act's intensity against the theatre's recent mean. A hostile act after harsher ones is not a
+// de-escalation ("a military build-up that raises the stakes … and fits a de-escalating trend" read as a
+// contradiction after a deadly strike); it is milder than what came before. Likewise a conciliatory act after warmer
+// ones.
+const AGAINST_THE_ACT: Partial<Record<Direction, string>> = {
+  "de-escalating": "though milder than the theatre's recent events",
+  escalating: "though less conciliatory than the theatre's recent events",
+};
+
+/** The direction clause, worded so that it does not contradict the act's own sign (Goldstein intensity). */
+function directionClause(direction: Direction, intensity: number | null | undefined): string {
+  const against =
+    intensity != null &&
+    ((direction === "de-escalating" && intensity < 0) || (direction === "escalating" && intensity > 0));
+  return (against && AGAINST_THE_ACT[direction]) || DIRECTION[direction];
+}
+
 /** Joins names: "A", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
@@ -78,6 +95,8 @@ export function composeSignificance(input: {
   actors: Actor[];
   roles?: { sources: string[]; targets: string[] };
   direction: Direction;
+  /** The event's Goldstein intensity: the direction clause never contradicts its sign. */
+  intensity?: number | null;
   theatres: { name: string }[];
 }): string {
   const byId = new Map(input.actors.filter((a) => a.kind !== "media").map((a) => [a.id, a]));
@@ -94,7 +113,7 @@ export function composeSignificance(input: {
   const theatre = input.theatres.length
     ? ` in the ${joinNames(input.theatres.map((t) => t.name).slice(0, 2))}`
     : "";
-  const dir = DIRECTION[input.direction];
+  const dir = directionClause(input.direction, input.intensity);
   const sentence = (what: string) =>
     `This indicates ${what.replace(/\s+/g, " ").trim()}${theatre}${dir ? `, ${dir}` : ""}.`;
   const step =
