@@ -23,6 +23,8 @@ export interface Anchor {
    * named before it (the casualties) are targets.
    */
   agentFrom?: number;
+  /** "the arrival of a World Food Programme convoy": the doer is named inside the event phrase, in these tokens. */
+  agentIn?: [number, number];
 }
 
 /** Who acts (source) and who is acted upon (target) in one sentence. */
@@ -192,6 +194,14 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
         ...firstGroup(a, clauses, after, scopeEnd(tokens, clauses, after, false)),
       ],
     };
+  }
+  if (anchor.agentIn) {
+    const owner = firstGroup(a, clauses, anchor.agentIn[0], anchor.agentIn[1]);
+    if (owner.length)
+      return {
+        source: owner,
+        target: firstGroup(a, clauses, anchor.end, scopeEnd(tokens, clauses, anchor.end, false)),
+      };
   }
   if (anchor.victim || anchor.swap || isPassive(tokens, anchor)) return passiveRoles(a, clauses, anchor);
   // "after a drone attack by the Rapid Support Forces knocked out the city's power station": an act named by its

@@ -59,9 +59,12 @@ function toAnchorIn(m: CueMatch, tokens: Token[], blocked: Uint8Array, mentions:
 
 function toAnchor(m: CueMatch): Anchor {
   const f = m.cue.flags;
+  const gapEnd = anchorEnd(m);
+  const owner = f.genitiveAgent && gapEnd < m.end;
   return {
     start: m.start,
-    end: anchorEnd(m),
+    end: owner ? m.end : gapEnd,
+    ...(owner ? { agentIn: [gapEnd, m.end] as [number, number] } : {}),
     symmetric: f.symmetric,
     swap: f.swap,
     victim: f.victim,

@@ -215,4 +215,16 @@ describe("codeSentence reported acts", () => {
     const own = codeSentence("Iran's foreign minister said on Monday that talks would resume next week.");
     expect(own.sourceActors.map((a) => a.country)).toContain("IRN");
   });
+
+  it("gives an arrival or delivery to whose convoy or aid it is, not to those who tell of it", () => {
+    // Demo, "Aid reaches Kadugli": the residents of Kadugli were read as giving aid to the WFP.
+    const c = codeSentence(
+      "Residents of Kadugli said on Monday that the arrival of a World Food Programme convoy had brought relief.",
+    );
+    expect(c.event).toBe("AID");
+    expect(c.source).toEqual(["IGO"]);
+    expect(c.target).not.toContain("IGO");
+    const us = codeSentence("The delivery of US aid to Ukraine resumed on Monday.");
+    expect([us.source, us.target]).toEqual([["USA"], ["UKR"]]);
+  });
 });

@@ -24,6 +24,11 @@ export interface CueFlags {
    * background of the sentence, unless an event verb follows ("the ceasefire took effect").
    */
   state: boolean;
+  /**
+   * The actor named in the cue's gap owns what the cue's last word names and is the doer ("the arrival of a World
+   * Food Programme convoy": the WFP delivers, whoever tells of it).
+   */
+  genitiveAgent: boolean;
 }
 
 /** A compiled cue phrase. */
@@ -71,6 +76,7 @@ function compile(row: string): Cue {
       demandSubject: f.has("D"),
       recipient: f.has("R"),
       state: f.has("N"),
+      genitiveAgent: f.has("G"),
     },
     elements,
     literals: elements.filter((e) => typeof e !== "number").length,

@@ -104,7 +104,7 @@ export const COOPERATIVE_CUES: string[] = [
   "aid/relief/food/humanitarian convoy(,s)/truck(,s)/shipment(,s)/flight(,s)|AID|073|",
   "convoy(,s) ~1 carrying|AID|073|",
   "aid/relief/food ~2 reach(,es,ed)/arriv(e,es,ed)|AID|073|",
-  "arrival/delivery of ~5 convoy/convoys/aid/shipment/shipments/supplies/food|AID|073|",
+  "arrival/delivery of ~5 convoy/convoys/aid/shipment/shipments/supplies/food|AID|073|G",
   // "The package also includes Patriot interceptor missiles": weapons listed in a package are supplied, not fired.
   "includ(e,es,ed,ing) ~4 missiles/systems/weapons/arms/ammunition/shells/tanks/drones|AID|072|",
   "shipment(,s)/consignment(,s)/deliver(y,ies) of ~3 weapons/arms/missiles/ammunition/shells/aid/food/vaccines/fuel|AID|070|",
