@@ -73,6 +73,36 @@ describe("StorylineBook", () => {
     expect(book.draft(r.changed[0]).name.split(": ")[1].split(", ")).toContain("US-Iran");
   });
 
+  it("names a storyline between sides, not a side and its own minister or state broadcaster", () => {
+    // The demo named "Iran – Abbas Araghchi" the storyline of Araghchi's red line and the GOP hawks' call to strike.
+    const book = new StorylineBook();
+    const base = { places: [], theatres: ["iran-israel"], type: null, intensity: null };
+    const d = new Map([
+      [
+        1,
+        digest({
+          ...base,
+          id: 1,
+          title: "Araghchi: enrichment on Iranian soil is our red line",
+          actors: ["IRN", "person:abbas-araghchi", "media:tehran-state-broadcasting"],
+          countries: ["IRN", "USA"],
+        }),
+      ],
+      [
+        2,
+        digest({
+          ...base,
+          id: 2,
+          title: "GOP hawks urge Trump to strike Iran's remaining nuclear sites despite talks",
+          actors: ["IRN", "USA-LEG", "person:abbas-araghchi", "person:donald-trump"],
+          countries: ["IRN", "USA"],
+        }),
+      ],
+    ]);
+    const r = book.apply(2, [link(2, 1, "update")], (id) => d.get(id));
+    expect(book.draft(r.changed[0]).name).toMatch(/^(Iran – United States|United States – Iran)\b/);
+  });
+
   it("continues the storyline of the most confident link only: two storylines are not merged through one event", () => {
     // On CEP 2022 merging every storyline an event continued chained the war, COVID-19 reports and sanctions
     // into one storyline of 638 events.

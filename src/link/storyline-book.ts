@@ -16,6 +16,8 @@ interface Line {
   id: string;
   events: Set<number>;
   actors: Map<string, number>;
+  /** The countries its events involve (actors' and places'): the second side when the headlines name one. */
+  countries: Map<string, number>;
   terms: Map<string, number>;
   /** How each term is spelled in the titles, past their first word ("US-Iran", "Zaporizhzhia"). */
   forms: Map<string, string>;
@@ -110,7 +112,11 @@ export class StorylineBook {
   draft(id: string): StorylineDraft {
     const line = this.line(id);
     const theatre = top(line.theatres, 1)[0] ?? null;
-    const actors = top(line.actors, 2).map(this.nameOf);
+    const sides = top(line.actors, 2);
+    // "GOP hawks urge Trump to strike Iran's remaining nuclear sites": a headline naming one country and people of
+    // another is between the two.
+    if (sides.length < 2) sides.push(...top(line.countries, 3).filter((c) => !sides.includes(c)));
+    const actors = sides.slice(0, 2).map(this.nameOf);
     // Words the actors' names already say ("russian" after "Russia", "democratic" after "Democratic Republic of
     // Congo") name nothing more: compared on their first five letters.
     const named = new Set(actors.flatMap((a) => contentWords(a).map((w) => w.slice(0, 5))));
@@ -130,6 +136,7 @@ export class StorylineBook {
         id,
         events: new Set(),
         actors: new Map(),
+        countries: new Map(),
         terms: new Map(),
         forms: new Map(),
         theatres: new Map(),
@@ -147,9 +154,15 @@ export class StorylineBook {
     line.events.add(eventId);
     if (!d) return;
     // Who a storyline is about is who its headlines name: "US orders 10,000 more troops … to Middle East" is the
-    // United States' act, whatever bases in Qatar its reports mention.
-    for (const a of new Set([...principals(d), ...d.actors.filter((x) => !/^[A-Z]{3}/.test(x))]))
+    // United States' act, whatever bases in Qatar its reports mention. Besides countries, the groups it names (the
+    // RSF, M23); a person or an outlet speaks for a side ("Iran – Abbas Araghchi" named Iran's foreign minister as Iran's
+    // counterpart).
+    for (const a of new Set([
+      ...principals(d),
+      ...d.actors.filter((x) => !/^[A-Z]{3}|^person:|^media:/.test(x)),
+    ]))
       bump(line.actors, a);
+    for (const c of d.countries) bump(line.countries, c);
     const words = contentWordForms(d.title);
     for (const [i, { word, form }] of words.entries())
       if (i > 0 || form !== capitalize(word)) line.forms.set(word, form);
