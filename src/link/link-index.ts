@@ -11,6 +11,9 @@ export interface IndexedDoc {
   live: boolean;
   /** Weights under the idf of a recent moment (see LinkIndex.vector). */
   cache?: DocVector;
+  /** Scratch of `candidates`: the query that last scored this doc, and its partial overlap with it. */
+  seenBy?: number;
+  overlap?: number;
 }
 
 /** An event's feature weights, norms and strongest features, computed at index version `version`. */
@@ -82,6 +85,7 @@ export class LinkIndex {
   /** Newest first report seen (stream time, ms): the window ends here, and an event stays while its last update is in it. */
   clock = 0;
   private version = 0;
+  private queries = 0;
   private logSize = -1;
   private logN = 0;
   private readonly logHalf: number[] = [];
@@ -185,27 +189,33 @@ export class LinkIndex {
       if (words.length === maxQueryFeatures && entities.length === maxEntities) break;
     }
     const keys = [...words, ...entities];
-    const acc = new Map<number, number>();
+    // Partial overlaps are kept on the docs themselves (a map per query was a third of retrieval's cost).
+    const mark = ++this.queries;
+    const touched: IndexedDoc[] = [];
     const self = query.digest.id;
     for (const { k, w } of keys) {
       const p = this.postings.get(k);
       if (!p) continue;
-      const idf = this.idf(k);
+      const add = w * this.idf(k);
       // A list holds an event twice only after it lost and regained the feature; compaction removes it.
       for (let i = p.docs.length - 1, n = 0; i >= p.head && n < maxPostings; i--) {
         const doc = p.docs[i];
-        const id = doc.digest.id;
-        if (id === self) continue;
+        if (doc.digest.id === self) continue;
         // A posting made by the doc's current indexing holds; an older one only if the feature was kept.
         if (!doc.live || (p.stamps[i] !== doc.stamp && !doc.features.has(k)) || !accept(doc)) continue;
         n++;
-        acc.set(id, (acc.get(id) ?? 0) + w * idf);
+        if (doc.seenBy === mark) doc.overlap = (doc.overlap as number) + add;
+        else {
+          doc.seenBy = mark;
+          doc.overlap = add;
+          touched.push(doc);
+        }
       }
     }
-    return [...acc]
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    return touched
+      .sort((a, b) => (b.overlap as number) - (a.overlap as number) || b.digest.id - a.digest.id)
       .slice(0, maxCandidates)
-      .map(([id]) => id);
+      .map((d) => d.digest.id);
   }
 
   /** An event's weights, norms and strongest features, cached and refreshed every REFRESH index changes. */
