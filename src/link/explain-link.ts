@@ -1,3 +1,4 @@
+import { withArticle } from "../model/actor.ts";
 import type { EventDigest } from "../model/digest.ts";
 import type { PloverType } from "../model/event.ts";
 import type { RelationType } from "../model/link.ts";
@@ -88,8 +89,7 @@ export function explainLink(
   const ref = eventRef(older, newer);
   // Countries first, then named people and organisations: the actors a reader recognises.
   const people = e.sharedActors.filter((a) => /^(?:person|org):/.test(a));
-  const actors = list([...e.sharedCountries, ...people].map(nameOf));
-  const who = actors ? ` between the same actors (${actors})` : "";
+  const actors = list([...e.sharedCountries, ...people].map((id) => withArticle(nameOf(id))));
   // What both reports are about: shared names first (people, places), then the rarest shared words.
   const nameWords = new Set(e.sharedNames);
   const words = surfacesOf(
@@ -97,27 +97,39 @@ export function explainLink(
     `${newer.title} ${newer.text}`,
   ).filter(isTopical);
   const about = list(joinAdjacent([...new Set(words)], `${newer.title} ${newer.text}`), 3);
-  const matter = about ? `; both mention ${about}` : "";
-  const cue = cues[0] ? ` ("${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}")` : "";
-  const shift = `from ${goldstein(older.intensity)} to ${goldstein(newer.intensity)} on the Goldstein scale`;
+  // "both involve Iran and the United States and mention Esmail Baghaei, spokesman and Islamic Republic"
+  const both =
+    actors && about
+      ? `both involve ${actors} and mention ${about}`
+      : actors
+        ? `both involve ${actors}`
+        : about
+          ? `both mention ${about}`
+          : "";
+  const tail = both ? `; ${both}` : "";
+  // A response or a change of intensity is about what each side did: the words the reports share say little there.
+  const involve = actors ? `; both involve ${actors}` : "";
+  const quote = cues[0] ? `"${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}"` : "";
+  const shift = `intensity from ${goldstein(older.intensity)} to ${goldstein(newer.intensity)} on the Goldstein scale`;
   switch (type) {
     case "parallel": {
       const a = distinct(newer, older);
       const b = distinct(older, newer);
+      const matter = about ? `; both mention ${about}` : "";
       return `Runs in parallel with ${list(b.map(nameOf))}'s effort ${ref}: different actors (${list(a.map(nameOf))} here), the same objective${matter}.`;
     }
     case "response":
-      return `Responds to ${ref}${cue}: the reports tie this event to the earlier one${who}.`;
+      return `Responds to ${ref}: ${quote ? `its reports tie it to that event (${quote})` : "its reports tie it to that event"}${involve}.`;
     case "escalation":
-      return `Escalates against ${ref}${cue}: ${act(newer)} after ${act(older)}, intensity ${shift}${who}.`;
+      return `Escalates against ${ref}: ${act(newer)} after ${act(older)}${quote ? ` (${quote})` : ""}, ${shift}${involve}.`;
     case "de-escalation":
-      return `De-escalates after ${ref}: ${act(newer)} following ${act(older)}, intensity ${shift}${who}.`;
+      return `De-escalates after ${ref}: ${act(newer)} following ${act(older)}, ${shift}${involve}.`;
     case "contradicts":
-      return `Contradicts ${ref}${cue}: conflicting claims about the same matter${matter}.`;
+      return `Contradicts ${ref}${quote ? ` (${quote})` : ""}: conflicting claims about the same matter${about ? `; both mention ${about}` : ""}.`;
     case "update":
-      return `New development in the storyline of ${ref}${who}${matter}.`;
+      return `Continues the storyline of ${ref}${tail ? `:${tail.slice(1)}` : ""}.`;
     default:
-      return `Background to this event: ${ref}${who}${matter}.`;
+      return `Background: ${ref}${tail}.`;
   }
 }
 

@@ -180,7 +180,7 @@ describe("what an explanation says both events mention", () => {
   it("names what the reports are about, not the words of their template", () => {
     const link = linksOf(index, second).find((l) => l.toEvent === first.id);
     expect(link?.type).toBe("update");
-    const mention = link?.explanation.match(/both mention ([^.]*)\.$/)?.[1] ?? "";
+    const mention = link?.explanation.match(/\bmention ([^.]*)\.$/)?.[1] ?? "";
     expect(mention).toMatch(/Cambodia/);
     expect(mention).not.toMatch(/thereby|bringing|nationwide|past|total|record/);
     // Spelled as the report spells it: "COVID-19", not the name part "covid".

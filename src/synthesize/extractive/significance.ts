@@ -1,5 +1,6 @@
 import { countryActor } from "../../actors/mention.ts";
 import type { Actor } from "../../model/actor.ts";
+import { withArticle } from "../../model/actor.ts";
 import type { Direction, PloverType } from "../../model/event.ts";
 
 /** What an event of each PLOVER type indicates, as a predicate over "between/by X". */
@@ -66,19 +67,9 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-// Proper names that English reads with "the": "the United States", "the International Atomic Energy Agency", "the
-// Rapid Support Forces", "the Democratic Republic of Congo" (not "Iran", "Hezbollah", "Aid agencies").
-const DEFINITE =
-  /^(?:United |Democratic Republic|Central African Republic|Czech Republic|Dominican Republic|Netherlands$|Philippines$|Gambia$|Bahamas$)|^\p{Lu}\S*(?: \S+)* (?:States|Emirates|Union|Agency|Programme|Program|Kingdom|Nations|Forces|Council|Organization|Organisation|Court|Fund|Bank|Ministry|Army|Committee|Office|Authority|Movement|Front|Brigades|Guard|Corps|Commission|Alliance)$/u;
-
-/** A name as a sentence reads it: with "the" where English puts one. */
-function definite(name: string): string {
-  return DEFINITE.test(name) ? `the ${name}` : name;
-}
-
 /** Names joined, each with its article: "the United States and Iran". */
 function names(list: string[]): string {
-  return joinNames(list.map(definite));
+  return joinNames(list.map(withArticle));
 }
 
 /** PLOVER types that relate two sides symmetrically ("between A and B"). */
