@@ -144,11 +144,29 @@ describe("what an 'after' clause points at", () => {
     ],
     countries: ["EGY"],
   });
-  const index = indexed([...filler(200), minya, crash, protest]);
+  // Demo: "Police fire tear gas as Kinshasa protesters march on embassies" was quoted as a response to the M23's
+  // seizure of Sange with its own incident, "after police dispersed protesters marching on foreign embassies".
+  const dispersed = digest({
+    id: 304,
+    time: Date.parse("2026-03-10T12:00:00Z"),
+    title:
+      "Minya families block the highway after police dispersed a sit-in over the truck and minibus collision.",
+    sentences: [
+      "Minya families block the highway after police dispersed a sit-in over the truck and minibus collision in Minya.",
+    ],
+    countries: ["EGY"],
+  });
+  const index = indexed([...filler(200), minya, crash, protest, dispersed]);
 
   it("a clause that introduces its own incident ('after a minibus … collide') is not a response", () => {
     const links = linksOf(index, crash).filter((l) => l.toEvent === minya.id);
     expect(links.every((l) => l.type !== "response")).toBe(true);
+  });
+
+  it("nor one whose bare subject acts ('after police dispersed …')", () => {
+    const links = linksOf(index, dispersed);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => !l.evidence.cues.includes("after"))).toBe(true);
   });
 
   it("a clause that points back ('after the collision') makes a response", () => {

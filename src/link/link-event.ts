@@ -260,8 +260,19 @@ const NEW_THING =
 // a name ("after Washington announced") or a time ("after last week's raid").
 function ownClause(cue: CueMatch): boolean {
   if (cue.strong || (cue.phrase !== "after" && cue.phrase !== "following")) return false;
-  const first = cue.after.split(/\s+/)[0] ?? "";
-  return NEW_THING.test(first.replace(/[^\p{L}\p{N},.]/gu, ""));
+  const [first = "", second = ""] = cue.after.split(/\s+/);
+  return NEW_THING.test(first.replace(/[^\p{L}\p{N},.]/gu, "")) || bareSubject(first, second);
+}
+
+const POINTERS = new Set(
+  "the this that these those its their his her our your my last earlier recent previous such".split(" "),
+);
+
+// "… tear gas, after police dispersed protesters marching on foreign embassies": a bare common noun doing something
+// ("police dispersed", "gunmen stormed") tells of an incident of its own; one that points back names it ("after the
+// police raid", "after Washington announced").
+function bareSubject(first: string, second: string): boolean {
+  return /^\p{Ll}+$/u.test(first) && !POINTERS.has(first) && /^\p{Ll}+ed$/u.test(second);
 }
 
 const NOT_NAMES = new Set(["The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "In", "On", "At"]);
