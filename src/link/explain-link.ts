@@ -97,37 +97,29 @@ export function explainLink(
     `${newer.title} ${newer.text}`,
   ).filter(isTopical);
   const about = list(joinAdjacent([...new Set(words)], `${newer.title} ${newer.text}`), 3);
-  // "both involve Iran and the United States and mention Esmail Baghaei, spokesman and Islamic Republic"
-  const both =
-    actors && about
-      ? `both involve ${actors} and mention ${about}`
-      : actors
-        ? `both involve ${actors}`
-        : about
-          ? `both mention ${about}`
-          : "";
-  const tail = both ? `; ${both}` : "";
-  // A response or a change of intensity is about what each side did: the words the reports share say little there.
+  // "; both involve Iran and the United States and mention Esmail Baghaei, spokesman and Islamic Republic"
+  const mention = about ? `; both mention ${about}` : "";
   const involve = actors ? `; both involve ${actors}` : "";
+  const tail = actors && about ? `${involve} and mention ${about}` : involve || mention;
   const quote = cues[0] ? `"${cues[0].phrase}${cues[0].after ? ` ${clip(cues[0].after)}` : ""}"` : "";
   const shift = `intensity from ${goldstein(older.intensity)} to ${goldstein(newer.intensity)} on the Goldstein scale`;
   switch (type) {
     case "parallel": {
       const a = distinct(newer, older);
       const b = distinct(older, newer);
-      const matter = about ? `; both mention ${about}` : "";
-      return `Runs in parallel with ${list(b.map(nameOf))}'s effort ${ref}: different actors (${list(a.map(nameOf))} here), the same objective${matter}.`;
+      return `Runs in parallel with ${list(b.map(nameOf))}'s effort ${ref}: different actors (${list(a.map(nameOf))} here), the same objective${mention}.`;
     }
+    // A response or a change of intensity is about what each side did: the words the reports share say little there.
     case "response":
-      return `Responds to ${ref}: ${quote ? `its reports tie it to that event (${quote})` : "its reports tie it to that event"}${involve}.`;
+      return `Responds to ${ref}: its reports tie it to that event${quote ? ` (${quote})` : ""}${involve}.`;
     case "escalation":
       return `Escalates against ${ref}: ${act(newer)} after ${act(older)}${quote ? ` (${quote})` : ""}, ${shift}${involve}.`;
     case "de-escalation":
       return `De-escalates after ${ref}: ${act(newer)} following ${act(older)}, ${shift}${involve}.`;
     case "contradicts":
-      return `Contradicts ${ref}${quote ? ` (${quote})` : ""}: conflicting claims about the same matter${about ? `; both mention ${about}` : ""}.`;
+      return `Contradicts ${ref}${quote ? ` (${quote})` : ""}: conflicting claims about the same matter${mention}.`;
     case "update":
-      return `Continues the storyline of ${ref}${tail ? `:${tail.slice(1)}` : ""}.`;
+      return `Continues the storyline of ${ref}${tail.replace(/^;/, ":")}.`;
     default:
       return `Background: ${ref}${tail}.`;
   }

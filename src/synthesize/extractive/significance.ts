@@ -1,6 +1,5 @@
 import { countryActor } from "../../actors/mention.ts";
-import type { Actor } from "../../model/actor.ts";
-import { withArticle } from "../../model/actor.ts";
+import { type Actor, withArticle } from "../../model/actor.ts";
 import type { Direction, PloverType } from "../../model/event.ts";
 
 /** What an event of each PLOVER type indicates, as a predicate over "between/by X". */
