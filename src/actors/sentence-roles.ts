@@ -53,6 +53,14 @@ const SPEECH = new Set(
 const PARTICIPLE_EXTRA = new Set(
   "put set held hit shot struck taken seen caught given sent brought beaten".split(" "),
 );
+// Verbs of telling that need an object: straight before "on"/"about" they are passive ("officials briefed on the
+// talks"), and what follows is the topic, not the agent.
+const TOLD = new Set("briefed informed apprised updated".split(" "));
+const TOPIC = new Set(["on", "about", "of"]);
+
+function toldOf(tokens: Token[], anchor: Anchor): boolean {
+  return TOLD.has(tokens[anchor.start].lower) && TOPIC.has(tokens[anchor.start + 1]?.lower ?? "");
+}
 
 function usable(m: SpanMention, clauses: ClauseInfo, lo: number): boolean {
   return m.code !== null && !m.possessed && !clauses.blocked[m.start] && m.start >= lo;
@@ -134,6 +142,7 @@ function isPassive(tokens: Token[], anchor: Anchor): boolean {
   const participle = head.endsWith("ed") || head.endsWith("en") || PARTICIPLE_EXTRA.has(head);
   const under = head === "under";
   if ((!participle && !under) || tokens[anchor.start + 1]?.lower === "to") return false;
+  if (toldOf(tokens, anchor)) return true;
   for (let k = anchor.start - 1; k >= Math.max(0, anchor.start - 4); k--) {
     const w = tokens[k].lower;
     if (BE.has(w)) return true;
@@ -154,7 +163,8 @@ function passiveRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: Anchor):
     if (w === "," || BOUNDARY.has(w)) break;
     if (w === "by") by = k;
   }
-  const source = firstGroup(a, clauses, by >= 0 ? by + 1 : anchor.end, end);
+  const source =
+    by < 0 && toldOf(a.tokens, anchor) ? [] : firstGroup(a, clauses, by >= 0 ? by + 1 : anchor.end, end);
   return { source, target, agentless: by < 0 };
 }
 

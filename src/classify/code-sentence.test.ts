@@ -227,4 +227,19 @@ describe("codeSentence reported acts", () => {
     const us = codeSentence("The delivery of US aid to Ukraine resumed on Monday.");
     expect([us.source, us.target]).toEqual([["USA"], ["UKR"]]);
   });
+
+  it("reads a briefing as a consultation by whoever briefs, and what it is about as its topic", () => {
+    // Demo, "Israeli officials briefed on advanced US-Iran backchannel": the US-Iran negotiations the officials were
+    // told of were read as the act, "a sustained diplomatic channel between Iran and Israel".
+    const body = codeSentence(
+      "Israeli security officials have been briefed by their American counterparts on significant progress in indirect negotiations between Washington and Tehran, according to two Israeli officials.",
+    );
+    expect([body.event, body.source, body.target]).toEqual(["CONSULT", ["USA"], ["ISR"]]);
+    const headline = codeSentence(
+      "Israeli officials briefed on advanced US-Iran backchannel, fear 'partial deal'",
+    );
+    expect([headline.event, headline.source, headline.target]).toEqual(["CONSULT", [], ["ISR"]]);
+    const active = codeSentence("Blinken briefed Netanyahu on the talks with Iran.");
+    expect([active.source, active.target]).toEqual([["USA"], ["ISR"]]);
+  });
 });

@@ -34,6 +34,7 @@ export const COOPERATIVE_CUES: string[] = [
   "accept(,s,ed,ing) ~ proposal/plan/offer/mediation/invitation/ceasefire/truce/deal/terms/demands/resolution|AGREE|030|",
   "offer(,s,ed,ing)|AGREE|030|R",
   "pledg(e,ed,es)/promis(e,ed,es)|AGREE|033|R",
+  "brief(ed,s) ~4 on/about|CONSULT|040|",
   "meet(,s,ing)/met|CONSULT|040|",
   "met/meeting/meets/meet with|CONSULT|040|S",
   "talk(,s)|CONSULT|046|",

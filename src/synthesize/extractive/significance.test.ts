@@ -90,3 +90,28 @@ describe("composeSignificance: the trend clause", () => {
     expect(line(1, "escalating")).toContain("though less conciliatory than the theatre's recent events");
   });
 });
+
+describe("composeSignificance: acts aimed at one's own side", () => {
+  it("words a demand aimed at the doer's own government as domestic pressure, about the other side", () => {
+    // Demo: "Ministers press Netanyahu to act against Iran" read "demands by Israel on Iran".
+    const actors = findActors([
+      "Israeli ministers press Netanyahu to act against Iran before a US-Iran deal.",
+    ]).map((m) => m.actor);
+    const id = (name: string) => actors.find((a) => a.name === name)?.id ?? "";
+    const line = (type: "DEMAND" | "DISAPPROVE", targets: string[]) =>
+      composeSignificance({
+        type,
+        actors,
+        roles: { sources: [id("Israeli ministers")], targets },
+        direction: "unknown",
+        theatres: [],
+      });
+    expect(line("DEMAND", [id("Benjamin Netanyahu")])).toBe(
+      "This indicates domestic pressure in Israel over Iran.",
+    );
+    expect(line("DISAPPROVE", [id("Benjamin Netanyahu")])).toContain(
+      "domestic criticism in Israel over Iran",
+    );
+    expect(line("DEMAND", [id("Iran")])).toContain("demands by Israel on Iran");
+  });
+});

@@ -71,6 +71,17 @@ function names(list: string[]): string {
   return joinNames(list.map(withArticle));
 }
 
+/**
+ * Speech acts aimed at one's own side: "Ministers press Netanyahu to act against Iran" is pressure inside Israel over
+ * Iran, not demands by Israel on Iran. Worded with the country and what the pressure is about.
+ */
+const WITHIN: Partial<Record<PloverType, string>> = {
+  DEMAND: "domestic pressure",
+  REQUEST: "a domestic appeal",
+  DISAPPROVE: "domestic criticism",
+  ACCUSE: "domestic criticism",
+};
+
 /** PLOVER types that relate two sides symmetrically ("between A and B"). */
 const MUTUAL = new Set(["CONSULT", "AGREE", "COOPERATE"]);
 
@@ -117,6 +128,15 @@ export function composeSignificance(input: {
   let whom = pick(input.roles?.targets ?? [], 3)
     .filter((n) => !who.includes(n))
     .slice(0, 1);
+  const within = input.type ? WITHIN[input.type] : undefined;
+  if (within && who.length === 1) {
+    // Every target on the doer's side: the act is aimed inward; the first other side is what it is about.
+    const aimed = pick(input.roles?.targets ?? [], 3);
+    if (aimed.length && aimed.every((n) => n === who[0])) {
+      const about = pick([...byId.keys()], 4).find((n) => n !== who[0]);
+      return sentence(`${within} in ${names(who)}${about ? ` over ${names([about])}` : ""}`);
+    }
+  }
   if (!who.length) who = pick([...byId.keys()], 2);
   if (!whom.length && who.length < 2)
     whom = pick([...byId.keys()], 3)
