@@ -223,6 +223,7 @@ function background(at: number, tokens: Token[]): boolean {
   return true;
 }
 
+const DATED = new Set(["deadline", "deadlines", "expiry"]);
 const KNOWN = new Set(["the", "its", "their", "this", "that", "his", "her", "our"]);
 const HAPPENS = new Set(
   (
@@ -243,6 +244,8 @@ const DONE_TO = new Set(
 // done to it comes just before ("announced a 21-day extension of the ceasefire").
 function knownState(c: CueMatch, tokens: Token[]): boolean {
   if (!c.cue.flags.state) return false;
+  // "ahead of the truce deadline": the truce names the date, not an act.
+  if (DATED.has(tokens[c.end]?.lower ?? "")) return true;
   let k = c.start - 1;
   while (
     k >= 0 &&

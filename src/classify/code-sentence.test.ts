@@ -242,4 +242,15 @@ describe("codeSentence reported acts", () => {
     const active = codeSentence("Blinken briefed Netanyahu on the talks with Iran.");
     expect([active.source, active.target]).toEqual([["USA"], ["ISR"]]);
   });
+
+  it("reads backing a push or plan as support, and a truce deadline as a date, not a truce", () => {
+    // Demo headlines: "Gulf capitals back Turkish push …" was a truce (RETREAT) by Turkey; "… wants peace ahead of
+    // truce deadline" a truce by Iran.
+    const back = codeSentence("Gulf capitals back Turkish push to prolong US-Iran truce");
+    expect([back.event, back.source, back.target]).toEqual(["SUPPORT", ["IGO"], ["TUR"]]);
+    expect(
+      codeSentence("Iran's Pezeshkian says country wants peace ahead of truce deadline").event,
+    ).toBeNull();
+    expect(codeSentence("The troops came back to the base on Monday.").event).toBeNull();
+  });
 });

@@ -62,6 +62,7 @@ export const COOPERATIVE_CUES: string[] = [
   "endors(e,ed,es)|SUPPORT|051|",
   "embrac(e,ed,es)|SUPPORT|051|",
   "backed/backing|SUPPORT|051|",
+  "back(,s) ~3 push/plan/bid/effort/efforts/proposal/proposals/call/calls/initiative/mediation/deal/move/resolution/candidate/candidacy/talks|SUPPORT|051|",
   "sid(e,ed,es) with|SUPPORT|051|",
   "st(and,ood,ands) by|SUPPORT|051|",
   "vot(e,ed,es) for/in favour/in favor|SUPPORT|051|",

@@ -43,7 +43,7 @@ export const IGO_ROWS: string[] = [
   "eac|East African Community;EAC|IGO|",
   "igad|IGAD|IGO|",
   "arab-league|Arab League;League of Arab States|IGO|",
-  "gcc|Gulf Cooperation Council;GCC|IGO|",
+  "gcc|Gulf Cooperation Council;GCC;Gulf capitals|IGO|",
   "oic|OIC;Organisation of Islamic Cooperation;Organization of Islamic Cooperation;Organization of the Islamic Conference|IGO|",
   "asean|ASEAN;Association of Southeast Asian Nations|IGO|",
   "apec|APEC;Asia-Pacific Economic Cooperation|IGO|",
