@@ -103,6 +103,36 @@ describe("StorylineBook", () => {
     expect(book.draft(r.changed[0]).name).toMatch(/^(Iran – United States|United States – Iran)\b/);
   });
 
+  it("names a storyline by its acts when its headlines share no word", () => {
+    // The demo named three storylines "Iran – United States" and nothing more.
+    const book = new StorylineBook();
+    const base = { places: [], theatres: ["iran-israel"], intensity: null, countries: ["IRN", "USA"] };
+    const d = new Map([
+      [
+        1,
+        digest({
+          ...base,
+          id: 1,
+          type: "MOBILIZE",
+          title: "US orders 10,000 more troops and carrier strike group to Middle East",
+          actors: ["USA", "IRN"],
+        }),
+      ],
+      [
+        2,
+        digest({
+          ...base,
+          id: 2,
+          type: "THREATEN",
+          title: "Armed forces spokesman: region will not be safe for occupiers if aggression resumes",
+          actors: ["IRN", "USA"],
+        }),
+      ],
+    ]);
+    const r = book.apply(2, [link(2, 1, "response")], (id) => d.get(id));
+    expect(book.draft(r.changed[0]).name).toMatch(/: military build-up and threats$/);
+  });
+
   it("continues the storyline of the most confident link only: two storylines are not merged through one event", () => {
     // On CEP 2022 merging every storyline an event continued chained the war, COVID-19 reports and sanctions
     // into one storyline of 638 events.

@@ -19,6 +19,8 @@ interface Line {
   /** The countries its events involve (actors' and places'): the second side when the headlines name one. */
   countries: Map<string, number>;
   terms: Map<string, number>;
+  /** The kinds of act its events are (PLOVER types): named when its headlines share no word. */
+  acts: Map<string, number>;
   /** How each term is spelled in the titles, past their first word ("US-Iran", "Zaporizhzhia"). */
   forms: Map<string, string>;
   theatres: Map<string, number>;
@@ -125,7 +127,10 @@ export class StorylineBook {
       .filter((t) => !named.has(t.slice(0, 5)) && (line.terms.get(t) ?? 0) >= 2)
       .slice(0, 3)
       .map((t) => line.forms.get(t) ?? t);
-    const name = `${actors.length ? actors.join(" – ") : "Storyline"}${terms.length ? `: ${terms.join(", ")}` : ""}`;
+    // Headlines that share no word still say what was done: three storylines of the demo were each named "Iran –
+    // United States"; by their acts they are "military build-up and threats", "demands and rejection", ….
+    const what = terms.length ? terms.join(", ") : actsOf(line.acts);
+    const name = `${actors.length ? actors.join(" – ") : "Storyline"}${what ? `: ${what}` : ""}`;
     return { id, name, theatreId: theatre, eventIds: [...line.events].sort((a, b) => a - b) };
   }
 
@@ -138,6 +143,7 @@ export class StorylineBook {
         actors: new Map(),
         countries: new Map(),
         terms: new Map(),
+        acts: new Map(),
         forms: new Map(),
         theatres: new Map(),
       };
@@ -168,6 +174,7 @@ export class StorylineBook {
       if (i > 0 || form !== capitalize(word)) line.forms.set(word, form);
     for (const t of new Set(words.map((w) => w.word).filter(isTopical))) bump(line.terms, t);
     for (const t of d.theatres) bump(line.theatres, t);
+    if (d.type) bump(line.acts, d.type);
   }
 }
 
@@ -177,6 +184,40 @@ export class StorylineBook {
 function disjointCountries(a: EventDigest | undefined, b: EventDigest | undefined): boolean {
   if (!a?.countries.length || !b?.countries.length) return false;
   return !a.countries.some((c) => b.countries.includes(c));
+}
+
+/** What events of each PLOVER type are, as a storyline names them. */
+const ACT_NAMES: Record<string, string> = {
+  MOBILIZE: "military build-up",
+  THREATEN: "threats",
+  FIGHT: "fighting",
+  ASSAULT: "attacks",
+  COERCE: "coercion",
+  SANCTION: "sanctions",
+  DEMAND: "demands",
+  REJECT: "rejection",
+  ACCUSE: "accusations",
+  DISAPPROVE: "criticism",
+  PROTEST: "protests",
+  INVESTIGATE: "investigations",
+  CONSULT: "talks",
+  AGREE: "agreements",
+  COOPERATE: "cooperation",
+  SUPPORT: "backing",
+  AID: "aid",
+  CONCEDE: "concessions",
+  RETREAT: "de-escalation",
+  REQUEST: "appeals",
+};
+
+/** The storyline's two most frequent kinds of act, ties in the order they came: "military build-up and threats". */
+function actsOf(acts: Map<string, number>): string {
+  return [...acts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([t]) => ACT_NAMES[t])
+    .filter(Boolean)
+    .join(" and ");
 }
 
 function capitalize(w: string): string {
