@@ -1,7 +1,7 @@
 import type { SentenceRef } from "../model/actor.ts";
 import type { Article } from "../model/article.ts";
 import type { EventChange, GroundedText, SitrepEvent } from "../model/event.ts";
-import type { EventLink } from "../model/link.ts";
+import { type EventLink, explanationOn } from "../model/link.ts";
 import type { ArticleRef } from "../store/articles.ts";
 import type { ApiDeps } from "./deps.ts";
 import { type EventSummary, summaryOf } from "./event-view.ts";
@@ -49,7 +49,10 @@ export interface EventDetail extends EventSummary {
     relation: "earlier" | "later";
     type: string;
     confidence: number;
+    /** As stored: written from the newer event's view, naming the older one. */
     explanation: string;
+    /** As read on this event's page: a later event's reference to this one reads "this event". */
+    explanationHere: string;
     evidence: EventLink["evidence"];
   }[];
   actors: { id: string; name: string; kind: string; country: string | null }[];
@@ -125,6 +128,7 @@ export async function buildEventDetail(
       type: l.type,
       confidence: l.confidence,
       explanation: l.explanation,
+      explanationHere: explanationOn(l, event.id),
       evidence: l.evidence,
     })),
     actors: (actorMap.get(event.id) ?? []).map((a) => ({

@@ -1,3 +1,4 @@
+import { explanationOn } from "../model/link.ts";
 import type { EventView } from "./event-view.ts";
 import { quote, refLabel } from "./event-view.ts";
 
@@ -72,7 +73,7 @@ export function renderEvent(view: EventView, md = false): string {
       ? `[#${l.other.id} "${l.other.title}" (${day(l.other.firstSeen)})](#event-${l.other.id})`
       : `#${l.other.id} "${l.other.title}" (${day(l.other.firstSeen)})`;
     const by = l.evidence.explainedBy ? ` [${l.evidence.explainedBy}]` : "";
-    out.push(`${md ? "- " : "• "}${ref} · ${l.type}${dirn} · ${l.explanation}${by}`);
+    out.push(`${md ? "- " : "• "}${ref} · ${l.type}${dirn} · ${explanationOn(l, event.id)}${by}`);
   }
   if (view.changes.length) {
     out.push(h("Changelog"));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explanationOn } from "../model/link.ts";
 import { explainLink } from "./explain-link.ts";
 import type { PairEvidence } from "./score-pair.ts";
 import { digest } from "./testdata/digests.ts";
@@ -59,5 +60,41 @@ describe("explainLink", () => {
     expect(explainLink("de-escalation", swap, buildUp, evidence, [])).toContain(
       "a release of prisoners following a military build-up",
     );
+  });
+});
+
+describe("explanationOn", () => {
+  it("reads a later event's reference to the page's own event as 'this event'", () => {
+    // Each related event on #22's page repeated "(#22, 'Israeli officials briefed …', 8 Nov)", the page's own title.
+    const briefed = digest({
+      id: 22,
+      title: "Israeli officials briefed on advanced US-Iran backchannel, fear 'partial deal'",
+      type: "CONSULT",
+      intensity: 2.5,
+      time: Date.UTC(2026, 10, 8, 7, 45),
+    });
+    const press = digest({
+      id: 36,
+      title: "Ministers press Netanyahu to act against Iran before US-Iran deal",
+      type: "DEMAND",
+      intensity: -5,
+      time: Date.UTC(2026, 10, 16, 9, 10),
+    });
+    const text = explainLink("escalation", press, briefed, evidence, []);
+    expect(text).toContain("(#22, 'Israeli officials briefed");
+    const l = { fromEvent: 36, toEvent: 22, explanation: text };
+    const here = explanationOn(l, 22);
+    expect(here).toMatch(/^Escalates against this event: /);
+    expect(here).not.toContain("#22");
+    // On the later event's own page, under the earlier event's heading, the reference is its id.
+    expect(explanationOn(l, 36)).toBe(text.replace(/\(#22, .*?, 8 Nov\)/, "#22"));
+    expect(explanationOn(l, 36)).toMatch(/^Escalates against #22: /);
+    const context = { ...l, explanation: explainLink("context", press, briefed, evidence, []) };
+    expect(explanationOn(context, 22)).toMatch(/^Has this event as background; both involve /);
+    // A reference across years carries the year.
+    const older = { ...briefed, time: Date.UTC(2025, 11, 30) };
+    expect(
+      explanationOn({ toEvent: 22, explanation: explainLink("escalation", press, older, evidence, []) }, 22),
+    ).toMatch(/^Escalates against this event: /);
   });
 });

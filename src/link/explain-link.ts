@@ -111,7 +111,7 @@ export function explainLink(
     }
     // A response or a change of intensity is about what each side did: the words the reports share say little there.
     case "response":
-      return `Responds to ${ref}: its reports tie it to that event${quote ? ` (${quote})` : ""}${involve}.`;
+      return `Responds to ${ref}: its reports point to it${quote ? ` (${quote})` : ""}${involve}.`;
     case "escalation":
       return `Escalates against ${ref}: ${act(newer)} after ${act(older)}${quote ? ` (${quote})` : ""}, ${shift}${involve}.`;
     case "de-escalation":

@@ -30,7 +30,7 @@ export function RelatedEvents({ related }: { related: EventDetail["related"] }) 
             </span>
           </div>
           <p className="explanation">
-            {r.explanation}
+            {r.explanationHere}
             {r.evidence.explainedBy ? (
               <span
                 className="explained-by"
