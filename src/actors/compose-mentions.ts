@@ -130,6 +130,16 @@ function buildMention(
   const end = Math.max(np.end, name.end);
   if (np.heads.length === 0) {
     const mod = np.modifier!;
+    // "Sudan's Rapid Support Forces", "Lebanon's Hezbollah", "Ukraine's Zelensky": a country owning a named group or
+    // person of its own only says where they are from; it is not a second actor beside them.
+    const owned = tokens[np.end]?.lower === "'s" ? at[np.end + 1] : undefined;
+    if (
+      mod.kind === "country" &&
+      owned &&
+      (owned.entry.kind === "org" || owned.entry.kind === "person") &&
+      owned.entry.iso3 === mod.iso3
+    )
+      return null;
     if (np.ethnic && (mod.kind === "people" || mod.kind === "demonym")) {
       const actor = makeActor({
         id: `ethnic:${slugify(mod.name)}`,

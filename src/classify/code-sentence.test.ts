@@ -253,4 +253,22 @@ describe("codeSentence reported acts", () => {
     ).toBeNull();
     expect(codeSentence("The troops came back to the base on Monday.").event).toBeNull();
   });
+
+  it("reads a country owning a named group or person as where they are from, not a second actor", () => {
+    // Demo, "RSF announces acceptance of three-month humanitarian truce": "Sudan's Rapid Support Forces" made Sudan a
+    // party to the RSF's acceptance ("an agreement between the RSF, Sudan and the UAE").
+    const rsf = codeSentence(
+      "Sudan's Rapid Support Forces said on Sunday it had accepted a three-month humanitarian truce proposed by the Quad.",
+    );
+    expect([rsf.event, rsf.sourceActors.map((a) => a.name), rsf.targetActors.map((a) => a.name)]).toEqual([
+      "AGREE",
+      ["Rapid Support Forces"],
+      ["Quad"],
+    ]);
+    expect(
+      codeSentence("Lebanon's Hezbollah fired rockets at Israel.").sourceActors.map((a) => a.name),
+    ).toEqual(["Hezbollah"]);
+    // A state organ stays its country's: "Sudan's army".
+    expect(codeSentence("Sudan's army said on Sunday it had rejected the truce.").source).toEqual(["SDN"]);
+  });
 });

@@ -73,7 +73,7 @@ export interface ActorResponse {
 // Proper names that English reads with "the": "the United States", "the International Atomic Energy Agency", "the
 // Rapid Support Forces", "the Democratic Republic of Congo" (not "Iran", "Hezbollah", "Aid agencies").
 const DEFINITE =
-  /^(?:United |Democratic Republic|Central African Republic|Czech Republic|Dominican Republic|Netherlands$|Philippines$|Gambia$|Bahamas$)|^\p{Lu}\S*(?: \S+)* (?:States|Emirates|Union|Agency|Programme|Program|Kingdom|Nations|Forces|Council|Organization|Organisation|Court|Fund|Bank|Ministry|Army|Committee|Office|Authority|Movement|Front|Brigades|Guard|Corps|Commission|Alliance)$/u;
+  /^(?:United |Democratic Republic|Central African Republic|Czech Republic|Dominican Republic|Netherlands$|Philippines$|Gambia$|Bahamas$|Quad$)|^\p{Lu}\S*(?: \S+)* (?:States|Emirates|Union|Agency|Programme|Program|Kingdom|Nations|Forces|Council|Organization|Organisation|Court|Fund|Bank|Ministry|Army|Committee|Office|Authority|Movement|Front|Brigades|Guard|Corps|Commission|Alliance)$/u;
 
 /** A name as a sentence reads it: with "the" where English puts one. */
 export function withArticle(name: string): string {

@@ -50,6 +50,7 @@ export const IGO_ROWS: string[] = [
   "opec|OPEC;OPEC+;Organization of the Petroleum Exporting Countries|IGO|",
   "sco|Shanghai Cooperation Organisation;Shanghai Cooperation Organization;SCO|IGO|",
   "brics|BRICS|IGO|",
+  "quad|Quad;Sudan Quad|IGO|",
   "g7|G7;G-7;Group of Seven|IGO|",
   "g8|G8;G-8;Group of Eight|IGO|",
   "g20|G20;G-20;Group of 20;Group of Twenty|IGO|",
