@@ -66,7 +66,12 @@ export function findCues(sentences: readonly string[]): CueMatch[] {
         .slice(m.index + m[0].length)
         .split(/\s+/)
         .filter(Boolean);
-      const after = words.slice(0, 12).join(" ");
+      // What the phrase names ends with its clause: "in response to the efforts of the Quad and out of our
+      // responsibility towards …" names the Quad's efforts, not whatever else "responsibility" recalls.
+      const after = words
+        .slice(0, 12)
+        .join(" ")
+        .split(/[,;:]\s|\s[—–]\s|\s(?:and|but) (?=(?:out|in|as|because|with|for|to|at)\b)/)[0];
       const rest = words.slice(0, 30).join(" ");
       out.push({ kind: c.kind, phrase: m[0].toLowerCase(), after, rest, strong: c.strong });
     }

@@ -156,7 +156,26 @@ describe("what an 'after' clause points at", () => {
     ],
     countries: ["EGY"],
   });
-  const index = indexed([...filler(200), minya, crash, protest, dispersed]);
+  // Demo: "RSF announces acceptance of three-month humanitarian truce" ("in response to the efforts of the Quad and
+  // out of our responsibility towards the Sudanese people") was quoted as a response to the UAE's rejection of
+  // Sudan's accusations ("… a cynical attempt to deflect responsibility"): the words past the cue's clause said so.
+  const rejection = digest({
+    id: 305,
+    time: Date.parse("2026-03-06T12:00:00Z"),
+    title:
+      "Minya governor rejects accusations over the truck and minibus collision as an attempt to deflect responsibility.",
+    countries: ["EGY"],
+  });
+  const pledge = digest({
+    id: 306,
+    time: Date.parse("2026-03-11T12:00:00Z"),
+    title: "Minya transport union pledges safety checks after the truck and minibus collision.",
+    sentences: [
+      "In response to the efforts of the mediators and out of our responsibility towards the families, the Minya union pledges safety checks.",
+    ],
+    countries: ["EGY"],
+  });
+  const index = indexed([...filler(200), minya, crash, protest, dispersed, rejection, pledge]);
 
   it("a clause that introduces its own incident ('after a minibus … collide') is not a response", () => {
     const links = linksOf(index, crash).filter((l) => l.toEvent === minya.id);
@@ -167,6 +186,11 @@ describe("what an 'after' clause points at", () => {
     const links = linksOf(index, dispersed);
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((l) => !l.evidence.cues.includes("after"))).toBe(true);
+  });
+
+  it("a cue names what its own clause names, not words past it ('… and out of our responsibility')", () => {
+    const link = linksOf(index, pledge).find((l) => l.toEvent === rejection.id);
+    expect(link?.evidence.cues ?? []).not.toContain("in response to");
   });
 
   it("a clause that points back ('after the collision') makes a response", () => {
