@@ -175,7 +175,15 @@ describe("what an 'after' clause points at", () => {
     ],
     countries: ["EGY"],
   });
-  const index = indexed([...filler(200), minya, crash, protest, dispersed, rejection, pledge]);
+  // Demo: "Mediators advance US-Iran talks" (Iran wants "an extension tied to a start date for nuclear negotiations")
+  // was quoted as a response to Turkey's push for an extension: what is tied to something indefinite is a condition.
+  const condition = digest({
+    id: 307,
+    time: Date.parse("2026-03-12T12:00:00Z"),
+    title: "Minya families want compensation tied to a review of the truck and minibus collision.",
+    countries: ["EGY"],
+  });
+  const index = indexed([...filler(200), minya, crash, protest, dispersed, rejection, pledge, condition]);
 
   it("a clause that introduces its own incident ('after a minibus … collide') is not a response", () => {
     const links = linksOf(index, crash).filter((l) => l.toEvent === minya.id);
@@ -191,6 +199,12 @@ describe("what an 'after' clause points at", () => {
   it("a cue names what its own clause names, not words past it ('… and out of our responsibility')", () => {
     const link = linksOf(index, pledge).find((l) => l.toEvent === rejection.id);
     expect(link?.evidence.cues ?? []).not.toContain("in response to");
+  });
+
+  it("what is tied to something indefinite ('tied to a review of …') is a condition, not a response", () => {
+    const links = linksOf(index, condition);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => !l.evidence.cues.includes("tied to"))).toBe(true);
   });
 
   it("a clause that points back ('after the collision') makes a response", () => {

@@ -259,10 +259,15 @@ const NEW_THING =
 // tells how this event came about. One that points back uses a definite description ("after the strike"),
 // a name ("after Washington announced") or a time ("after last week's raid").
 function ownClause(cue: CueMatch): boolean {
+  // "an extension tied to a start date for nuclear negotiations": what is tied to something indefinite is a
+  // condition set, not an event it answers ("a ceasefire linked to US-Iran talks").
+  if (TIES.has(cue.phrase)) return /^an?$/i.test(cue.after.split(/\s+/)[0] ?? "");
   if (cue.strong || (cue.phrase !== "after" && cue.phrase !== "following")) return false;
   const [first = "", second = ""] = cue.after.split(/\s+/);
   return NEW_THING.test(first.replace(/[^\p{L}\p{N},.]/gu, "")) || bareSubject(first, second);
 }
+
+const TIES: ReadonlySet<string> = new Set(["tied to", "linked to"]);
 
 const POINTERS = new Set(
   "the this that these those its their his her our your my last earlier recent previous such".split(" "),
