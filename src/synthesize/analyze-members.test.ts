@@ -85,4 +85,22 @@ describe("analyzeMembers", () => {
     };
     expect(analyzeMembers([talks, swap]).location).toBe("QAT");
   });
+
+  it("reads an explainer's headline as its topics, and who acted from the sentences coded with the event's type", () => {
+    // Demo: "Talks and strike talk: why the pressure for a military option is rising now" was a consultation
+    // ("Talks") between Iran and Israel, though its reports tell of ministers pressing for military action.
+    const a = analyzeMembers([
+      {
+        ...article("x1", [
+          "Two parallel conversations are now under way about Iran.",
+          "On Monday, Israeli ministers Bezalel Smotrich and Itamar Ben-Gvir called for Israel to prepare to act, despite the talks.",
+          "On Tuesday, Israeli ministers urged Prime Minister Benjamin Netanyahu to order strikes before a deal.",
+        ]),
+        title: "Talks and strike talk: why the pressure for a military option is rising now",
+      },
+    ]);
+    expect(a.type).toBe("DEMAND");
+    expect(a.actSources.length).toBeGreaterThan(0);
+    expect(a.actSources.every((id) => id.startsWith("ISR") || id.startsWith("person:"))).toBe(true);
+  });
 });

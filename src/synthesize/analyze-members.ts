@@ -161,6 +161,13 @@ function titledPeople(
 const SPEAKER_WEIGHT = 0.5;
 const HEADLINE_WEIGHT = 2;
 // A headline's vote on the type and on who did it, as a lead sentence's; the first report's counts half as much again.
+// "Talks and strike talk: why the pressure for a military option is rising now", "Analysis: …": a label before an
+// explainer's question names topics, not an act; the reports' sentences say what was done.
+/** A headline labelled as opinion or analysis ("Analysis: …", "Opinion — …"). */
+export const OPINION =
+  /^(?:analysis|commentary|opinion|editorial|explainer|comment|column|view|perspective)\s*[:|—–-]\s/i;
+const EXPLAINER = /^[^:]{3,80}:\s+(?:why|how|what|where|who|when|whether)\b/i;
+const commentary = (title: string) => OPINION.test(title) || EXPLAINER.test(title);
 const HEADLINE_VOTE = 3;
 const FIRST_HEADLINE_WEIGHT = 4.5;
 const LOCATIVE = new Set(["in", "at", "near", "inside", "outside", "across", "throughout", "around", "on"]);
@@ -202,12 +209,9 @@ function aggregate(
   const firstLead = new Map<string, number>();
   for (const s of sentences)
     firstLead.set(s.articleId, Math.min(firstLead.get(s.articleId) ?? s.sentence, s.sentence));
-  const acts: {
-    event: PloverType | null;
-    sources: readonly Actor[];
-    targets: readonly Actor[];
-    w: number;
-  }[] = [];
+  type Act = { event: PloverType | null; sources: readonly Actor[]; targets: readonly Actor[]; w: number };
+  const acts: Act[] = [];
+  const laterActs: Act[] = [];
   const reads = sentences.map((s) => readSentence(s.text));
   const analyses = reads.map((r) => r.analysis);
   const titled = titledPeople(sentences, analyses);
@@ -262,8 +266,9 @@ function aggregate(
     s.actors = [...new Set([...coded.sourceActors, ...coded.targetActors].map((a) => a.id))];
     // Who did it to whom is read from each report's opening sentence, as from its headline: later sentences
     // carry reactions and attributions ("Sudan's government welcomed the sanctions").
-    if (s.sentence === firstLead.get(s.articleId))
-      acts.push({ event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w });
+    const act = { event: coded.event, sources: coded.sourceActors, targets: coded.targetActors, w };
+    if (s.sentence === firstLead.get(s.articleId)) acts.push(act);
+    else laterActs.push(act);
     voteType(coded, w);
   });
   let firstHeadline: { event: PloverType | null; cameo: string | null } | null = null;
@@ -278,7 +283,7 @@ function aggregate(
     }
     // Headlines name the event's action most directly: each votes on the type, and on who did it to whom, with a
     // lead sentence's weight.
-    if (!coded.event) continue;
+    if (!coded.event || commentary(h.text)) continue;
     // The first report's headline names the event itself; later ones often name a reaction to it ("Ankara welcomes
     // US-Iran truce extension"), as later leads do.
     const w = h.first ? FIRST_HEADLINE_WEIGHT : HEADLINE_VOTE;
@@ -296,11 +301,17 @@ function aggregate(
     ? round1(vote.intensity.reduce((x, y) => x + y, 0) / vote.intensity.length)
     : null;
   const act = { source: new Map<string, number>(), target: new Map<string, number>() };
-  for (const a of acts) {
-    if (!type || a.event !== type) continue;
-    for (const x of a.sources) act.source.set(x.id, (act.source.get(x.id) ?? 0) + a.w);
-    for (const x of a.targets) act.target.set(x.id, (act.target.get(x.id) ?? 0) + a.w);
-  }
+  const tally = (list: Act[]) => {
+    for (const a of list) {
+      if (!type || a.event !== type) continue;
+      for (const x of a.sources) act.source.set(x.id, (act.source.get(x.id) ?? 0) + a.w);
+      for (const x of a.targets) act.target.set(x.id, (act.target.get(x.id) ?? 0) + a.w);
+    }
+  };
+  tally(acts);
+  // An analysis opens on its theme ("Two parallel conversations are now under way about Iran"): when no headline or
+  // opening sentence names who did the event's act, the later sentences coded with its type do.
+  if (!act.source.size) tally(laterActs);
   const placeList = [...places.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([c]) => c);

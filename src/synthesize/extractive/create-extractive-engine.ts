@@ -2,6 +2,7 @@ import type { ActorResponse, SentenceRef } from "../../model/actor.ts";
 import type { GroundedText } from "../../model/event.ts";
 import { stripDateline } from "../../normalize/dateline.ts";
 import { tokenize } from "../../normalize/sentences.ts";
+import { OPINION } from "../analyze-members.ts";
 import type { SourceSentence, SynthesisEngine, SynthesisInput, SynthesisOutput } from "../engine.ts";
 import { capitalize, cleanHeadline, terminate } from "./condense.ts";
 import { responseLine } from "./response-line.ts";
@@ -9,8 +10,6 @@ import { shortenTitle } from "./shorten-title.ts";
 import { composeSignificance } from "./significance.ts";
 
 const MAX_RESPONSES = 8;
-const OPINION =
-  /^(analysis|commentary|opinion|editorial|explainer|comment|column|view|perspective)\s*[:|—–-]\s/i;
 // A headline whose first verb is a reaction names someone's response to the event, not the event: "Ankara welcomes
 // US-Iran truce extension, says 21 days 'not enough'" beside "US-Iran ceasefire extended by 21 days, mediators say".
 const REACTION =
