@@ -114,4 +114,22 @@ describe("composeSignificance: acts aimed at one's own side", () => {
     );
     expect(line("DEMAND", [id("Iran")])).toContain("demands by Israel on Iran");
   });
+
+  it("writes a group named by common nouns in lower case, whatever its sentence began with", () => {
+    // Demo: "political backing by Aid agencies for the Rapid Support Forces".
+    const actors = findActors([
+      "Aid agencies welcomed the Rapid Support Forces' announcement of a truce.",
+    ]).map((m) => m.actor);
+    const agencies = actors.find((a) => a.name === "Aid agencies");
+    const rsf = actors.find((a) => a.name === "Rapid Support Forces");
+    expect(agencies && rsf).toBeTruthy();
+    const line = composeSignificance({
+      type: "SUPPORT",
+      actors,
+      roles: { sources: [agencies!.id], targets: [rsf!.id] },
+      direction: "unknown",
+      theatres: [],
+    });
+    expect(line).toBe("This indicates political backing by aid agencies for the Rapid Support Forces.");
+  });
 });

@@ -108,7 +108,13 @@ export function composeSignificance(input: {
     if (!a) return [];
     if (a.sector === "REB") return [a.kind === "person" && a.organization ? a.organization : a.name];
     const stateSide = a.country && !["igo", "ngo", "armed-group"].includes(a.kind);
-    return [stateSide ? countryActor(a.country as string).name : a.name];
+    if (stateSide) return [countryActor(a.country as string).name];
+    // A group named by common nouns keeps its words, not the capital its sentence began with ("Aid agencies").
+    return [
+      a.id.startsWith("unresolved:") && !/^\p{Lu}{2}/u.test(a.name)
+        ? a.name.charAt(0).toLowerCase() + a.name.slice(1)
+        : a.name,
+    ];
   };
   const pick = (ids: string[], n: number) => [...new Set(ids.flatMap(side))].slice(0, n);
   const theatre = input.theatres.length
