@@ -129,3 +129,42 @@ describe("relationType: a contrast quoted only against what it names", () => {
     expect(typed(false).cues).toEqual([]);
   });
 });
+
+describe("relationType: two accounts of one fight", () => {
+  // Demo: Ukraine's report of the night's strikes on its power plants and Russia's Defence Ministry's account of
+  // the same strikes, worded apart, were linked as background; they tell one story.
+  const older = digest({
+    id: 1,
+    title: "Russian drones and missiles hit power facilities in Kharkiv, Poltava",
+    countries: ["RUS", "UKR"],
+    type: "FIGHT",
+    intensity: -10,
+  });
+  const newer = (days: number, type: PloverType) =>
+    digest({
+      id: 2,
+      time: older.time + days * 86_400_000,
+      title:
+        "Defence Ministry: high-precision strike hit energy facilities supporting Ukrainian military industry",
+      countries: ["RUS", "UKR"],
+      type,
+      intensity: -9,
+    });
+  const typed = (days: number, type: PloverType) =>
+    relationType({
+      newer: newer(days, type),
+      older,
+      evidence: { ...evidence, similarity: 0.1, coreOverlap: 0.15, sharedCountries: ["RUS", "UKR"], days },
+      cues: [],
+      refersToOlder: () => false,
+    }).type;
+
+  it("types the same day's fighting between the same sides as an update", () => {
+    expect(typed(0.3, "ASSAULT")).toBe("update");
+  });
+
+  it("but not fighting days apart, nor another kind of act", () => {
+    expect(typed(3, "ASSAULT")).toBe("context");
+    expect(typed(0.3, "THREATEN")).not.toBe("update");
+  });
+});
