@@ -70,23 +70,9 @@ export function relationType(input: RelationInput): TypedRelation {
   const weak = has("response");
   if (weak.length) return out("response", weak);
   const continuation = has("continuation", cues);
-  if (Math.max(evidence.similarity, evidence.coreOverlap) >= 0.3 || continuation.length || sameFight(input))
+  if (Math.max(evidence.similarity, evidence.coreOverlap) >= 0.3 || continuation.length)
     return out("update", continuation);
   return out("context", has("context", cues));
-}
-
-const FORCE: ReadonlySet<string> = new Set(["FIGHT", "ASSAULT"]);
-
-// "Russian drones and missiles hit power facilities in Kharkiv" and, the same day, "Defence Ministry: high-precision
-// strike hit energy facilities supporting Ukrainian military industry": two accounts of one night's fighting between
-// the same sides, worded apart, tell of the same story, not one the background of the other.
-function sameFight({ newer, older, evidence }: RelationInput): boolean {
-  return (
-    FORCE.has(newer.type ?? "") &&
-    FORCE.has(older.type ?? "") &&
-    evidence.days <= 1 &&
-    evidence.sharedCountries.length >= 2
-  );
 }
 
 // What an effort toward an end is made of: talks, offers, backing, help. A truce, a release or a concession is an
