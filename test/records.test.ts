@@ -108,6 +108,20 @@ describe("event records over the demo corpus (extractive)", () => {
     expect(r.responses.map((x) => x.actorName).join(" ")).toMatch(/Baghaei/);
     expect(r.significance.text).toMatch(/Iran/);
   });
+
+  it("lists a country's officials under its government, and names each response as its quote does", async () => {
+    // The actors table named every US official "American mediators" (the last words it met), and #22's response
+    // by "a senior Israeli official" read "Israeli cabinet".
+    const e = (await liveEvents(ctx)).find((x) => x.record?.title.startsWith("Israeli officials briefed"));
+    expect(e).toBeDefined();
+    const listed = new Map(
+      ((await ctx.store.events.actorsOfEvents([e!.id])).get(e!.id) ?? []).map((a) => [a.id, a.name]),
+    );
+    expect(listed.get("ISR-GOV")).toBe("Israeli government");
+    expect(listed.get("USA-GOV")).toBe("American government");
+    const response = e!.record!.responses.find((x) => x.actorId === "ISR-GOV");
+    expect(response?.actorName).toBe("Israeli official");
+  });
 });
 
 describe("event records with the LLM engine against a local server", () => {

@@ -1,3 +1,4 @@
+import { listedName } from "../actors/gazetteer/index.ts";
 import { directionOf } from "../classify/direction.ts";
 import { assignTheatres, theatreList } from "../classify/theatres.ts";
 import type { Actor } from "../model/actor.ts";
@@ -82,7 +83,13 @@ export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Pro
       });
   }
   await ctx.store.transaction(async (tx) => {
-    await tx.events.saveRecords(written.map((w) => ({ id: w.event.id, record: w.record, actors: w.actors })));
+    await tx.events.saveRecords(
+      written.map((w) => ({
+        id: w.event.id,
+        record: w.record,
+        actors: w.actors.map((a) => ({ ...a, name: listedName(a) })),
+      })),
+    );
     await tx.events.addChanges(changes);
   });
   return events.length;

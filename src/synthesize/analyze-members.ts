@@ -17,7 +17,7 @@ export interface MemberAnalysis {
   sentences: SourceSentence[];
   actors: Actor[];
   actorSentences: Record<string, string[]>;
-  mentions: Record<string, { actorId: string; start: number; end: number; source: boolean }[]>;
+  mentions: Record<string, { actorId: string; start: number; end: number; source: boolean; name?: string }[]>;
   /** Actor ids that act (source role), strongest first; and those acted upon (target role). */
   sources: string[];
   targets: string[];
@@ -244,7 +244,7 @@ function aggregate(
         }
         if (!sources.has(m.actor.id)) continue;
       }
-      list.push({ actorId: m.actor.id, start, end, source: sources.has(m.actor.id) });
+      list.push({ actorId: m.actor.id, start, end, source: sources.has(m.actor.id), name: m.actor.name });
     }
     mentions[s.ref] = list;
     const w = scores[i] + 0.5;

@@ -32,7 +32,10 @@ export interface SynthesisInput {
   /** Per actor id: sentences where the actor acts or speaks (source role), best first. */
   actorSentences: Record<string, string[]>;
   /** Optional: where each actor is named, per sentence ref (character offsets), for condensing. */
-  mentions?: Record<string, { actorId: string; start: number; end: number; source: boolean }[]>;
+  mentions?: Record<
+    string,
+    { actorId: string; start: number; end: number; source: boolean; name?: string }[]
+  >;
   /** Optional: actor ids that act (sources) and that are acted upon (targets), strongest first. */
   roles?: { sources: string[]; targets: string[] };
   type: PloverType | null;

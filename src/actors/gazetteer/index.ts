@@ -60,6 +60,32 @@ export function ownedName(role: string, iso3: string | null, owner: string): str
   return `${demonym} ${proper ? role : role.charAt(0).toLowerCase() + role.slice(1)}`;
 }
 
+/** What a country's body of each sector is called when it stands for all of them ("Iranian government"). */
+const SECTOR_BODIES: Record<string, string> = {
+  GOV: "government",
+  MIL: "military",
+  REB: "rebels",
+  MED: "media",
+  OPP: "opposition",
+  CVL: "civilians",
+  BUS: "businesses",
+  JUD: "judiciary",
+  LEG: "legislature",
+  COP: "police",
+};
+
+/**
+ * The name an actor is listed under across events. A country's sector ("IRN-GOV") is met under many words ("Iranian
+ * leader", "Iranian officials"), each right where it was read; across events it is the sector's body ("Iranian
+ * government"), not whichever of those words came last ("American mediators" for every US official).
+ */
+export function listedName(a: { id: string; name: string }): string {
+  const m = /^([A-Z]{3})-([A-Z]{3})$/.exec(a.id);
+  const body = m ? SECTOR_BODIES[m[2]] : undefined;
+  const demonym = m ? COUNTRY_DEMONYMS.get(m[1]) : undefined;
+  return body && demonym ? `${demonym} ${body}` : a.name;
+}
+
 export function slugify(name: string): string {
   return name
     .normalize("NFKD")

@@ -71,7 +71,9 @@ export const TITLE_ROWS: string[] = [
 export const GENERIC_ROWS: string[] = [
   "bomber;bombers;suicide bomber;suicide bombers;rebels;rebel;guerrillas;guerrilla;insurgents;insurgent;militants;militant;militiamen;militia;militias;fighters;gunmen;gunman;separatists;jihadists;extremists;terrorists;terror network;hijackers;kidnappers;hostage-takers;armed groups;armed group;armed men;assailants;attackers;bandits;gangs;gang;paramilitaries;paramilitary|REB",
   "demonstrators;protesters;protestors;marchers;rioters;strikers;students;workers;civilians;refugees;villagers;residents;citizens;youths;crowds;crowd;mob;farmers;settlers;prisoners;prisoner;detainees;inmates;hackers;pilgrims;worshippers;tribesmen;migrants;asylum seekers;population;journalist;journalists;missionary;national;nationals;activist;activists;elders;sides|CVL",
-  "opposition;opposition party;opposition parties;opposition coalition;dissidents;party;coalition;candidates|OPP",
+  "opposition;opposition party;opposition parties;opposition coalition;dissidents;party;candidates|OPP",
+  // A governing or military coalition acts for states: "coalition ministers", "the Saudi-led coalition struck".
+  "coalition;ruling coalition;governing coalition;ruling party|GOV",
   "company;companies;firm;firms;businessmen|BUS",
   "international community;international observers;international monitors;international mediators;international inspectors;international peacekeepers;international force|IGO",
   "human rights group;human rights groups;rights group;rights groups;human rights organization;human rights organisation;aid agencies;aid agency;aid groups;aid group;aid workers;charity;charities;relief agency;relief agencies;humanitarian groups;humanitarian organizations|NGO",

@@ -127,7 +127,10 @@ function pickResponses(input: SynthesisInput, byRef: Map<string, SourceSentence>
       const who = person?.kind === "person" && actor.role && person.role ? person : actor;
       if (done.has(who.id)) break;
       done.add(who.id);
-      out.push({ actorId: who.id, actorName: who.name, text: line, support: refsOf([s]) });
+      // A country's sector is met under many words ("Israeli government", "Israeli senior coalition ministers"):
+      // the response names it as the sentence it quotes does.
+      const name = who === actor && m.name && /^[A-Z]{3}-/.test(actor.id) ? m.name : who.name;
+      out.push({ actorId: who.id, actorName: name, text: line, support: refsOf([s]) });
       break;
     }
   }
