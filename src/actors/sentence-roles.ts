@@ -25,6 +25,11 @@ export interface Anchor {
   agentFrom?: number;
   /** "the arrival of a World Food Programme convoy": the doer is named inside the event phrase, in these tokens. */
   agentIn?: [number, number];
+  /**
+   * Backing is for what it names: in "backed efforts to extend the ceasefire with the United States" the US is a
+   * party to the ceasefire, not whom the backing is for. Those after "with" are not targets.
+   */
+  backing?: boolean;
 }
 
 /** Who acts (source) and who is acted upon (target) in one sentence. */
@@ -243,7 +248,11 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
     if (told.length && source.length && told.every((m) => !own.has(m.code))) source = told;
   }
   const sourceCodes = new Set(source.map((m) => m.code));
-  const objects = (to: number) => firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes));
+  const partner = (m: SpanMention) =>
+    anchor.backing === true &&
+    (a.tokens[m.start - 1]?.lower === "with" || a.tokens[m.start - 2]?.lower === "with");
+  const objects = (to: number) =>
+    firstGroup(a, clauses, anchor.end, to, (m) => ownForce(m, sourceCodes) || partner(m));
   const scope = scopeEnd(tokens, clauses, anchor.end, false);
   // "sent arms to the RSF", "an aid package for Ukraine": the first "to" or "for" an actor follows closely ("to
   // protect his country's power grid from Russian strikes" is a purpose, not a recipient).

@@ -271,4 +271,14 @@ describe("codeSentence reported acts", () => {
     // A state organ stays its country's: "Sudan's army".
     expect(codeSentence("Sudan's army said on Sunday it had rejected the truce.").source).toEqual(["SDN"]);
   });
+
+  it("does not make a party to what is backed the one backed", () => {
+    // Demo, "Iran's Pezeshkian says country wants peace": "political backing by Iran for the United States".
+    const c = codeSentence(
+      "Iranian President Masoud Pezeshkian said on Tuesday that Iran does not want war and backed efforts to extend the ceasefire with the United States.",
+    );
+    expect(c.event).toBe("SUPPORT");
+    expect(c.target).not.toContain("USA");
+    expect(codeSentence("Germany supported Ukraine with air defence systems.").target).toEqual(["UKR"]);
+  });
 });

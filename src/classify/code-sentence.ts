@@ -80,7 +80,11 @@ export function codeAnalyzed(a: SentenceAnalysis): CodedSentence {
   const text = a.text;
   const clauses = analyzeClauses(a.tokens);
   const d = decideEvent(a.tokens, clauses, a.mentions);
-  const roles = assignRoles(a, clauses, d.anchor);
+  const roles = assignRoles(
+    a,
+    clauses,
+    d.anchor && d.type === "SUPPORT" ? { ...d.anchor, backing: true } : d.anchor,
+  );
   let type = d.type;
   let cameo = d.cameo;
   if (d.violence) {

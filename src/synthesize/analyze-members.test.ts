@@ -103,4 +103,18 @@ describe("analyzeMembers", () => {
     expect(a.actSources.length).toBeGreaterThan(0);
     expect(a.actSources.every((id) => id.startsWith("ISR") || id.startsWith("person:"))).toBe(true);
   });
+
+  it("finds whom the act is aimed at in later sentences of its type when the opening names none", () => {
+    // Demo, "Iran's Pezeshkian says country wants peace": the opening backs "efforts to extend the ceasefire with the
+    // United States" (no one backed); a later sentence welcomes the truce in Lebanon.
+    const a = analyzeMembers([
+      article("p1", [
+        "Iranian President Masoud Pezeshkian said on Tuesday that Iran does not want war and backed efforts to extend the ceasefire with the United States.",
+        "Pezeshkian said his government supported every effort to consolidate the ceasefire and welcomed the truce in Lebanon.",
+      ]),
+    ]);
+    expect(a.type).toBe("SUPPORT");
+    expect(a.actTargets).toContain("LBN");
+    expect(a.actTargets).not.toContain("USA");
+  });
 });

@@ -301,17 +301,19 @@ function aggregate(
     ? round1(vote.intensity.reduce((x, y) => x + y, 0) / vote.intensity.length)
     : null;
   const act = { source: new Map<string, number>(), target: new Map<string, number>() };
-  const tally = (list: Act[]) => {
+  const tally = (list: Act[], roles: readonly ("source" | "target")[]) => {
     for (const a of list) {
       if (!type || a.event !== type) continue;
-      for (const x of a.sources) act.source.set(x.id, (act.source.get(x.id) ?? 0) + a.w);
-      for (const x of a.targets) act.target.set(x.id, (act.target.get(x.id) ?? 0) + a.w);
+      for (const r of roles)
+        for (const x of r === "source" ? a.sources : a.targets)
+          act[r].set(x.id, (act[r].get(x.id) ?? 0) + a.w);
     }
   };
-  tally(acts);
+  tally(acts, ["source", "target"]);
   // An analysis opens on its theme ("Two parallel conversations are now under way about Iran"): when no headline or
-  // opening sentence names who did the event's act, the later sentences coded with its type do.
-  if (!act.source.size) tally(laterActs);
+  // opening sentence names who did the event's act, or at whom, the later sentences coded with its type do.
+  if (!act.source.size) tally(laterActs, ["source", "target"]);
+  else if (!act.target.size) tally(laterActs, ["target"]);
   const placeList = [...places.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([c]) => c);
