@@ -115,10 +115,14 @@ describe("event records over the demo corpus (extractive)", () => {
     const e = (await liveEvents(ctx)).find((x) => x.record?.title.startsWith("Israeli officials briefed"));
     expect(e).toBeDefined();
     const listed = new Map(
-      ((await ctx.store.events.actorsOfEvents([e!.id])).get(e!.id) ?? []).map((a) => [a.id, a.name]),
+      ((await ctx.store.events.actorsOfEvents([e!.id])).get(e!.id) ?? []).map((a) => [a.id, a]),
     );
-    expect(listed.get("ISR-GOV")).toBe("Israeli government");
-    expect(listed.get("USA-GOV")).toBe("American government");
+    expect(listed.get("ISR-GOV")?.name).toBe("Israeli government");
+    expect(listed.get("USA-GOV")).toMatchObject({
+      name: "American government",
+      kind: "government",
+      role: null,
+    });
     const response = e!.record!.responses.find((x) => x.actorId === "ISR-GOV");
     expect(response?.actorName).toBe("Israeli official");
   });

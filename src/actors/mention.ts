@@ -1,5 +1,5 @@
 import type { Actor, ActorKind, Sector } from "../model/actor.ts";
-import { COUNTRY_NAMES, ORGS } from "./gazetteer/index.ts";
+import { COUNTRY_NAMES, listedName, ORGS } from "./gazetteer/index.ts";
 import type { Entry } from "./gazetteer/types.ts";
 
 /** An actor found over tokens [start, end) of one sentence, before offsets are attached. */
@@ -134,4 +134,14 @@ export function underAuthority(actor: Actor, authority: string): Actor {
   if (actor.kind === "person")
     return { ...actor, country: base.country, code: base.code, sector: base.sector, organization: base.name };
   return { ...base, role: actor.role };
+}
+
+/**
+ * An actor as listed across events: a country's sector ("IRN-GOV") under its body's name and kind ("Iranian
+ * government"), without the role of whichever mention was read last ("Leader", "mediators"); others as they are.
+ */
+export function listedActor(a: Actor): Actor {
+  const name = listedName(a);
+  if (name === a.name && !/^[A-Z]{3}-[A-Z]{3}$/.test(a.id)) return a;
+  return { ...a, name, kind: kindForSector(a.sector), role: null };
 }

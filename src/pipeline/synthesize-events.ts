@@ -1,4 +1,4 @@
-import { listedName } from "../actors/gazetteer/index.ts";
+import { listedActor } from "../actors/mention.ts";
 import { directionOf } from "../classify/direction.ts";
 import { assignTheatres, theatreList } from "../classify/theatres.ts";
 import type { Actor } from "../model/actor.ts";
@@ -87,7 +87,7 @@ export async function synthesizeEvents(ctx: PipelineContext, ids: number[]): Pro
       written.map((w) => ({
         id: w.event.id,
         record: w.record,
-        actors: w.actors.map((a) => ({ ...a, name: listedName(a) })),
+        actors: w.actors.map(listedActor),
       })),
     );
     await tx.events.addChanges(changes);
