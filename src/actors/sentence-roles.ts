@@ -231,6 +231,10 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
       };
     }
   }
+  // "wrote to President Trump urging strikes on Iran": whom a letter or an appeal went to is whom its participle
+  // urges; what it urges (strikes on Iran) is no target of the sender's.
+  const letter = addressee(a, clauses, anchor, lo);
+  if (letter) return { source: firstGroup(a, clauses, lo, letter.at), target: letter.group };
   let source: SpanMention[];
   let target: SpanMention[] = [];
   const speech = anchor.demandSubject ? speechVerb(tokens, lo, anchor.start) : -1;
@@ -271,6 +275,26 @@ export function assignRoles(a: SentenceAnalysis, clauses: ClauseInfo, anchor: An
   if (anchor.symmetric && !locative(tokens, anchor.end, after)) source = [...source, ...after];
   else target = [...target, ...after];
   return { source, target };
+}
+
+// The group introduced by "to" right before a participle anchor ("… to President Trump urging …"), and where "to" is.
+function addressee(
+  a: SentenceAnalysis,
+  clauses: ClauseInfo,
+  anchor: Anchor,
+  lo: number,
+): { group: SpanMention[]; at: number } | null {
+  const tokens = a.tokens;
+  if (!/ing$/.test(tokens[anchor.start].lower)) return null;
+  const last = a.mentions.find(
+    (m) => m.end === anchor.start || (m.end === anchor.start - 1 && tokens[m.end].text === ","),
+  );
+  if (!last) return null;
+  let at = last.start - 1;
+  if (tokens[at]?.lower === "the") at--;
+  if (tokens[at]?.lower !== "to" || at < lo) return null;
+  const group = firstGroup(a, clauses, at + 1, anchor.start);
+  return group.length ? { group, at } : null;
 }
 
 /** Distinct evaluation codes of a list of mentions, in order. */

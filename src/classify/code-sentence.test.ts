@@ -281,4 +281,13 @@ describe("codeSentence reported acts", () => {
     expect(c.target).not.toContain("USA");
     expect(codeSentence("Germany supported Ukraine with air defence systems.").target).toEqual(["UKR"]);
   });
+
+  it("makes whom a letter or appeal went to the target of what it urges", () => {
+    // Demo, "Talks and strike talk": "wrote to President Trump urging strikes on Iran" had Iran as the target.
+    const c = codeSentence(
+      "On Sunday, 22 Republican senators led by Lindsey Graham and Tom Cotton wrote to President Trump urging strikes on Iran's remaining nuclear infrastructure.",
+    );
+    expect([c.event, c.source, c.target]).toEqual(["DEMAND", ["USA"], ["USA"]]);
+    expect(c.targetActors.map((a) => a.name)).toEqual(["Donald Trump"]);
+  });
 });

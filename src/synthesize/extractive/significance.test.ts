@@ -113,6 +113,23 @@ describe("composeSignificance: acts aimed at one's own side", () => {
       "domestic criticism in Israel over Iran",
     );
     expect(line("DEMAND", [id("Iran")])).toContain("demands by Israel on Iran");
+    // Two sides each pressing their own government (Israeli ministers, US senators) over the third.
+    const both = findActors([
+      "Israeli ministers press Netanyahu and US senators urge Trump to act against Iran before a deal.",
+    ]).map((m) => m.actor);
+    const of = (name: string) => both.find((a) => a.name === name)?.id ?? "";
+    expect(
+      composeSignificance({
+        type: "DEMAND",
+        actors: both,
+        roles: {
+          sources: [of("Israeli ministers"), of("American senators")],
+          targets: [of("Donald Trump"), of("Benjamin Netanyahu")],
+        },
+        direction: "unknown",
+        theatres: [],
+      }),
+    ).toBe("This indicates domestic pressure in Israel and the United States over Iran.");
   });
 
   it("writes a group named by common nouns in lower case, whatever its sentence began with", () => {

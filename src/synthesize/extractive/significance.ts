@@ -136,11 +136,13 @@ export function composeSignificance(input: {
     .slice(0, 1);
   const within = input.type ? WITHIN[input.type] : undefined;
   if (within && who.length === 1) {
-    // Every target on the doer's side: the act is aimed inward; the first other side is what it is about.
+    // Every target on a doer's side, every doer aiming at its own: the acts are aimed inward (ministers pressing
+    // Netanyahu, senators writing to Trump); the first other side is what they are about.
+    const doers = pick(input.roles?.sources ?? [], 2);
     const aimed = pick(input.roles?.targets ?? [], 3);
-    if (aimed.length && aimed.every((n) => n === who[0])) {
-      const about = pick([...byId.keys()], 4).find((n) => n !== who[0]);
-      return sentence(`${within} in ${names(who)}${about ? ` over ${names([about])}` : ""}`);
+    if (aimed.length && aimed.every((n) => doers.includes(n)) && doers.every((n) => aimed.includes(n))) {
+      const about = pick([...byId.keys()], 4).find((n) => !doers.includes(n));
+      return sentence(`${within} in ${names(doers)}${about ? ` over ${names([about])}` : ""}`);
     }
   }
   if (!who.length) who = pick([...byId.keys()], 2);
