@@ -141,7 +141,6 @@ export function underAuthority(actor: Actor, authority: string): Actor {
  * government"), without the role of whichever mention was read last ("Leader", "mediators"); others as they are.
  */
 export function listedActor(a: Actor): Actor {
-  const name = listedName(a);
-  if (name === a.name && !/^[A-Z]{3}-[A-Z]{3}$/.test(a.id)) return a;
-  return { ...a, name, kind: kindForSector(a.sector), role: null };
+  if (!/^[A-Z]{3}-[A-Z]{3}$/.test(a.id)) return a;
+  return { ...a, name: listedName(a), kind: kindForSector(a.sector), role: null };
 }
