@@ -287,3 +287,72 @@ describe("events placed in different theatres", () => {
     expect(linksOf(index, blacklist).map((l) => l.toEvent)).not.toContain(accusation.id);
   });
 });
+
+describe("one cue, one response", () => {
+  // Modelled on the demo: "Israel and Lebanon agree 10-day ceasefire linked to US-Iran talks" was a response to each
+  // of five reports of those talks, each quoting "linked to US-Iran talks".
+  const round = (id: number, d: string, title: string, text: string) =>
+    digest({
+      id,
+      time: Date.parse(`${d}T09:00:00Z`),
+      title,
+      text,
+      sentences: [text],
+      actors: ["KAZ", "ARM", "AZE"],
+      countries: ["KAZ", "ARM", "AZE"],
+      places: ["Astana"],
+      theatres: ["armenia-azerbaijan"],
+      type: "CONSULT",
+      intensity: 1,
+    });
+  const talks = [
+    round(
+      601,
+      "2026-03-02",
+      "Kazakhstan opens Astana talks between Armenia and Azerbaijan",
+      "Kazakhstan opens talks between Armenia and Azerbaijan in Astana on the border.",
+    ),
+    round(
+      602,
+      "2026-03-04",
+      "Astana talks between Armenia and Azerbaijan enter second round",
+      "The Astana talks between Armenia and Azerbaijan enter a second round on the border.",
+    ),
+    round(
+      603,
+      "2026-03-06",
+      "Armenia and Azerbaijan near framework at Astana talks",
+      "Armenia and Azerbaijan near a framework at the Astana talks on the border, Kazakh diplomats say.",
+    ),
+  ];
+  const truce = digest({
+    id: 604,
+    time: Date.parse("2026-03-07T09:00:00Z"),
+    title: "Armenia and Azerbaijan agree border truce linked to Astana talks",
+    text: "Armenia and Azerbaijan agree a border truce linked to the Astana talks between Armenia and Azerbaijan.",
+    sentences: [
+      "The border truce is linked to the Astana talks between Armenia and Azerbaijan, Kazakh diplomats say.",
+    ],
+    actors: ["ARM", "AZE", "KAZ"],
+    countries: ["ARM", "AZE", "KAZ"],
+    places: ["Astana"],
+    theatres: ["armenia-azerbaijan"],
+    type: "AGREE",
+    intensity: 5,
+  });
+  const index = indexed([...filler(200), ...talks, truce]);
+
+  it("answers the talks once, at the most confident link; the other rounds are its background", () => {
+    const links = linksOf(index, truce).filter((l) => l.toEvent >= 601);
+    expect(links.length).toBe(3);
+    const responses = links.filter((l) => l.type === "response");
+    expect(responses).toHaveLength(1);
+    const best = Math.max(...links.map((l) => l.confidence));
+    expect(responses[0].confidence).toBe(best);
+    expect(responses[0].explanation).toContain('"linked to');
+    for (const l of links.filter((x) => x !== responses[0])) {
+      expect(l.type).toBe("context");
+      expect(l.explanation).not.toContain("linked to");
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
   pairFeatures,
   passesGate,
 } from "./link-model.ts";
-import { relationType } from "./relation-type.ts";
+import { relationType, type TypedRelation } from "./relation-type.ts";
 import { type ConfidenceParams, DEFAULT_CONFIDENCE, linkConfidence, scorePair } from "./score-pair.ts";
 import { contentTerms } from "./terms.ts";
 import type { UnitIndex } from "./unit-index.ts";
@@ -154,9 +154,11 @@ export function linkEvent(
   scored.sort((x, y) => y.confidence - x.confidence || y.other.digest.id - x.other.digest.id);
   // Past the first `maxTheatreLinks`, only links the learned score puts in the same story: a theatre's typed links
   // by intensity change alone ("a rejection after a withdrawal") are kept for the best few.
-  const kept = latestSwings(scored)
-    .filter((s, i) => i < o.maxTheatreLinks || s.onStory)
-    .slice(0, o.maxLinks);
+  const kept = oneResponsePerCue(
+    latestSwings(scored)
+      .filter((s, i) => i < o.maxTheatreLinks || s.onStory)
+      .slice(0, o.maxLinks),
+  );
   return kept.map(({ other, evidence, typed, confidence }) => ({
     fromEvent: doc.digest.id,
     toEvent: other.digest.id,
@@ -171,6 +173,47 @@ export function linkEvent(
       textSimilarity: Math.round(Math.max(evidence.similarity, evidence.coreOverlap) * 1000) / 1000,
     },
   }));
+}
+
+/**
+ * A cue names one thing the event responds to: "a 10-day ceasefire linked to US-Iran talks" answers the talks, and of
+ * the earlier reports of that kind of act its words fit (Turkey's push, the mediators' advance, the Pakistani
+ * backchannel, the briefing on it: all talks) the most confident link is the response; the others are background to
+ * it, not four more responses quoting the same words. (Typed as they would be without the cue, they read as updates:
+ * the truce "continues the storyline" of Turkey's push.) Earlier events of other kinds the cue fits stay responses:
+ * a protest "after the collision" answers the crash, whatever the governor's rejection over it scored. Links arrive
+ * best first; types only, so CEP's link metrics and storylines do not move.
+ */
+function oneResponsePerCue<T extends { typed: TypedRelation; other: IndexedDoc }>(links: T[]): T[] {
+  // A cue is what its words name: the headline's "linked to Astana talks" and the report's "linked to the Astana
+  // talks between Armenia and Azerbaijan" name the same talks (one's terms hold the other's).
+  const quoted: { kind: string; terms: Set<string> }[] = [];
+  const same = (a: Set<string>, b: Set<string>) =>
+    a.size === 0 || b.size === 0
+      ? a.size === b.size
+      : [...a].every((t) => b.has(t)) || [...b].every((t) => a.has(t));
+  return links.map((l) => {
+    const kind = l.other.digest.type;
+    if (l.typed.type !== "response" || !kind) return l;
+    const answered = (c: CueMatch) => quoted.some((q) => q.kind === kind && same(q.terms, cueTerms(c)));
+    // The explanation quotes the first cue: the first one no better link to this kind of act has quoted.
+    const fresh = l.typed.cues.find((c) => !answered(c));
+    if (!fresh) return { ...l, typed: { ...l.typed, type: "context" as const, cues: [] } };
+    for (const c of l.typed.cues)
+      if (c === fresh || same(cueTerms(c), cueTerms(fresh))) quoted.push({ kind, terms: cueTerms(c) });
+    return { ...l, typed: { ...l.typed, cues: [fresh, ...l.typed.cues.filter((c) => c !== fresh)] } };
+  });
+}
+
+const termsOfCue = new WeakMap<CueMatch, Set<string>>();
+
+function cueTerms(c: CueMatch): Set<string> {
+  let out = termsOfCue.get(c);
+  if (!out) {
+    out = new Set(contentTerms(c.after));
+    termsOfCue.set(c, out);
+  }
+  return out;
 }
 
 const SWINGS: ReadonlySet<string> = new Set(["escalation", "de-escalation"]);
