@@ -41,3 +41,49 @@ describe("responseLine", () => {
   ];
   for (const c of cases) it(c.name, () => expect(at(c.s, c.actor)).toBe(c.out));
 });
+
+describe("what an actor did before this event is no response to it", () => {
+  const cases = [
+    {
+      name: "named in a clause that dates this event by an earlier one",
+      s: "The denial comes two days after Iranian Foreign Minister Abbas Araghchi said enrichment on Iranian soil was a red line.",
+      actor: "Abbas Araghchi",
+    },
+    {
+      name: "the subject of an 'after' clause",
+      s: "The commander warned that US bases were within range after Washington announced it was sending 10,000 more troops.",
+      actor: "Washington",
+    },
+    {
+      name: "a statement dated months before",
+      s: "Former President Dmitry Medvedev said in September that more than 300,000 people had signed contracts.",
+      actor: "Dmitry Medvedev",
+    },
+    {
+      name: "an act dated in an earlier year",
+      s: "Belgium imposed sanctions on Rwandan military officers and M23 leaders in March 2025.",
+      actor: "Belgium",
+    },
+    {
+      name: "an act ongoing since an earlier month",
+      s: "Russia has struck Ukraine's energy system repeatedly since late September, including an attack on 27 October.",
+      actor: "Russia",
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(at(c.s, c.actor)).toBeNull());
+
+  it("a date inside what is said stays: it is what they said", () => {
+    expect(
+      at("The electoral commission said the vote would be held in March 2027.", "The electoral commission"),
+    ).toBe("Said the vote would be held in March 2027.");
+  });
+
+  it("the speaker of the clause that dates by an earlier event still responds", () => {
+    expect(
+      at(
+        "Commander Pakpour warned that US bases were within range after Washington announced it was sending more troops.",
+        "Commander Pakpour",
+      ),
+    ).toBe("Warned that US bases were within range after Washington announced it was sending more troops.");
+  });
+});

@@ -72,6 +72,32 @@ export const PRESENT_TO_PAST: Record<string, string> = {
   continues: "continued",
 };
 
+// "The denial comes two days after Iranian Foreign Minister Abbas Araghchi said …", "… after Washington announced
+// it was sending 10,000 more troops": an actor named in a clause that dates this event by an earlier one did that
+// earlier thing; it is no response here. Only names (capitalised words) and an article stand between the conjunction
+// and the actor.
+const EARLIER_CLAUSE = /\b(?:after|since|following)\s+(?:(?:the|[\p{Lu}][\p{L}'’.-]*)\s+)*$/u;
+
+const MONTH_NAMES =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+// What the actor did long before, told as background: "Medvedev said in September that …", "Belgium imposed
+// sanctions on Rwandan officers in March 2025", "Russia has struck the energy system repeatedly since late
+// September". A date inside what someone says ("said the vote would be held in March 2027") is what they said.
+const LEADING_DATE = new RegExp(
+  `^\\s*(?:in ${MONTH_NAMES}\\b|(?:last|earlier this) (?:week|month|year)\\b)`,
+  "u",
+);
+const PAST_DATE = new RegExp(
+  `\\bin ${MONTH_NAMES} \\d{4}\\b|\\bsince (?:(?:late|early|mid)[ -])?(?:${MONTH_NAMES}|\\d{4})\\b`,
+  "u",
+);
+const SPEECH =
+  /^(?:said|told|confirmed|denied|announced|warned|urged|called|stated|declared|claimed|added|noted|described|insisted|asked|expressed|repeated|reported)$/;
+
+function background(verb: string, tail: string): boolean {
+  return LEADING_DATE.test(tail) || (!SPEECH.test(verb) && PAST_DATE.test(tail));
+}
+
 /** Trailing attribution: "…, the foreign ministry said." → the clause before it is what the actor said. */
 const ATTRIBUTION_TAIL =
   /^(.{25,}?),?\s+(?:["”’]\s*)?(?:according to\s+.+|[^,]{2,80}?\s+(?:said|says|told [^.]{1,40}|confirmed|reported|announced|added|stated))\s*\.?$/;
@@ -82,6 +108,7 @@ const ATTRIBUTION_TAIL =
  * Returns null when the sentence does not say what the actor did or said.
  */
 export function responseLine(sentence: string, start: number, end: number): string | null {
+  if (EARLIER_CLAUSE.test(sentence.slice(Math.max(0, start - 80), start))) return null;
   let rest = sentence.slice(end).trim();
   // Skip an appositive after the name: "Baghaei, the ministry's spokesman, said …".
   const appositive = /^,\s*[^,]{2,80},\s*/.exec(rest);
@@ -99,6 +126,7 @@ export function responseLine(sentence: string, start: number, end: number): stri
     tail = tail.replace(/^\s+on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/, "");
     tail = tail.replace(/^\s+(?:today|yesterday|late \w+|earlier \w+)\b/, "");
     const line = `${capitalize(past)}${tail.startsWith(",") ? "" : " "}${tail.trim()}`;
+    if (background(past, tail)) return null;
     if (tail.replace(/[\s.]/g, "").length > 8) return terminate(line.replace(/\s+/g, " "));
   }
   // The actor is credited at the end: the clause before the credit is its statement.
