@@ -112,6 +112,14 @@ describe("findActors", () => {
     expect(visit.find((m) => m.text.includes("foreign minister"))?.actor.country).not.toBe("RUS");
   });
 
+  it("does not take an official's country from whom the official meets (demo #29)", () => {
+    const got = findActors([
+      "Interior Minister Mohsin Naqvi, who travelled to Tehran last week to deliver messages, met Iranian Foreign Minister Abbas Araghchi twice during his visit, a Pakistani official said.",
+    ]);
+    expect(got.find((m) => m.text.includes("Naqvi"))?.actor.country).toBe("PAK");
+    expect(got.find((m) => m.text.includes("Araghchi"))?.actor.country).toBe("IRN");
+  });
+
   it("reads a capital or seat of power before a verb as the government", () => {
     const got = findActors(["Moscow rejected the proposal, and the Kremlin said talks were over."]);
     expect(got.map((m) => m.actor.id)).toEqual(["RUS-GOV", "RUS-GOV"]);

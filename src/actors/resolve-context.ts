@@ -91,9 +91,18 @@ function destination(tokens: Token[], m: SpanMention): boolean {
 // sanctions": a country named after the verb, past what a body does, is more often whom it acts on than its own.
 function actedUpon(tokens: Token[], m: SpanMention, o: SpanMention): boolean {
   if (o.start < m.end) return false;
-  for (let k = m.end; k < o.start; k++) if (ACTS.has(tokens[k].lower)) return true;
-  return false;
+  let meets = false;
+  for (let k = m.end; k < o.start; k++) {
+    if (ACTS.has(tokens[k].lower)) return true;
+    if (MEETS.has(tokens[k].lower)) meets = true;
+    else if (meets && tokens[k].text === ",") meets = false;
+  }
+  return meets;
 }
+
+// "Interior Minister Mohsin Naqvi … met Iranian Foreign Minister Abbas Araghchi twice, a Pakistani official said":
+// whom one meets is a counterpart; the clause after the comma is not.
+const MEETS = new Set("met meets meet meeting hosted hosts received receives".split(" "));
 
 /** Gives a country to mentions that lack one: from a nearby place, a possessor, the sentence, or a fallback. */
 export function resolveContext(
