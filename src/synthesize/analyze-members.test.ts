@@ -40,6 +40,21 @@ describe("analyzeMembers", () => {
     expect(a.actorSentences["person:masoud-pezeshkian"]).toContain(second?.ref);
   });
 
+  it("credits a bare surname in one report to the person another report names in full", () => {
+    const a = analyzeMembers([
+      article("p1", [
+        "Major General Mohammad Pakpour, commander of the Revolutionary Guards, said any attack on Iran would be met with a crushing response.",
+      ]),
+      article("p2", [
+        "Speaking at a ceremony in Tehran, Major General Pakpour said the deployment of American forces changes nothing in Iran's calculations.",
+      ]),
+    ]);
+    const ids = a.actors.map((x) => x.id);
+    expect(ids).toContain("person:mohammad-pakpour");
+    expect(ids).not.toContain("person:pakpour");
+    expect(a.actorSentences["person:mohammad-pakpour"]).toHaveLength(2);
+  });
+
   it("places an event where its towns are, not at the countries it names as actors", () => {
     const speech = analyzeMembers([
       article("k1", [

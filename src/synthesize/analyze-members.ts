@@ -134,15 +134,29 @@ function titledPeople(
   analyses: Readonly<SentenceAnalysis>[],
 ): (s: SourceSentence, a: Actor) => Actor | null {
   const people = new Map<string, { sentence: number; actor: Actor }[]>();
+  // "Major General Pakpour" in one report is "Major General Mohammad Pakpour" of another: a bare surname names the
+  // one person of the event with that surname.
+  const bySurname = new Map<string, Actor | null>();
   sentences.forEach((s, i) => {
     for (const m of analyses[i].mentions) {
-      if (m.actor.kind !== "person" || !m.actor.role) continue;
+      if (m.actor.kind !== "person") continue;
+      const words = m.actor.name.split(/\s+/);
+      const key = words[words.length - 1].toLowerCase();
+      if (words.length > 1) {
+        const known = bySurname.get(key);
+        bySurname.set(key, known === undefined || known?.id === m.actor.id ? m.actor : null);
+      }
+      if (!m.actor.role) continue;
       const list = people.get(s.articleId) ?? [];
       list.push({ sentence: s.sentence, actor: m.actor });
       people.set(s.articleId, list);
     }
   });
   return (s, a) => {
+    if (a.kind === "person" && !/\s/.test(a.name)) {
+      const full = bySurname.get(a.name.toLowerCase());
+      return full && !(a.country && full.country && a.country !== full.country) ? full : null;
+    }
     if (a.kind !== "official" || !a.role) return null;
     const role = a.role.toLowerCase();
     const earlier = (people.get(s.articleId) ?? []).filter(
