@@ -67,6 +67,9 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const organHead = np.heads.find((h) => h.kind === "organ");
   const titleHead = [...np.heads].reverse().find((h) => h.kind === "title");
   const roleText = spanText(sentence, tokens, np.headStart, np.headEnd);
+  // "Israeli ministers Bezalel Smotrich and Itamar Ben-Gvir": each named person holds the title in the singular.
+  const personRole =
+    titleHead?.role && !/s$/.test(titleHead.role) ? roleText.replace(/(\p{L})s$/u, "$1") : roleText;
   const orgId =
     mod && (mod.kind === "org" || mod.kind === "person") ? (mod.kind === "org" ? mod.id : mod.organ) : null;
   const base =
@@ -74,9 +77,10 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const organization = organHead ? organHead.name : mod?.kind === "org" ? mod.name : null;
   if (name.person) {
     const known = entryActor(name.person);
+    // A title shared by a list of people ("ministers") says less than the one the gazetteer knows them by.
     return {
       ...known,
-      role: titleHead ? roleText : known.role,
+      role: titleHead && (personRole === roleText || !known.role) ? personRole : known.role,
       organization: organization ?? known.organization,
     };
   }
@@ -88,7 +92,7 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
       country: iso3,
       code,
       sector,
-      role: roleText,
+      role: titleHead ? personRole : roleText,
       organization,
     });
   }

@@ -120,6 +120,35 @@ describe("findActors", () => {
     expect(got.find((m) => m.text.includes("Araghchi"))?.actor.country).toBe("IRN");
   });
 
+  it("names bodies and people as a reader would (demo #9, #10, #32, #35, #36)", () => {
+    const named = (sentence: string, text: string) =>
+      findActors([sentence]).find((m) => m.text.includes(text))?.actor;
+    expect(
+      named("Ukraine's General Staff said on Monday that drones struck the refinery.", "General Staff"),
+    ).toMatchObject({
+      id: "UKR-MIL-GS",
+      name: "Ukrainian General Staff",
+      kind: "military",
+    });
+    expect(
+      named("Twenty-two Republican senators urged President Donald Trump to order strikes.", "senators")
+        ?.name,
+    ).toBe("American Republican senators");
+    expect(named("The Trump administration said Iran must not enrich uranium.", "administration")?.name).toBe(
+      "Donald Trump administration",
+    );
+    expect(named("Iran's Revolutionary Guards commander warned on Monday.", "commander")?.name).toBe(
+      "Islamic Revolutionary Guard Corps commander",
+    );
+    // A title shared by a list of people: each holds it in the singular, or by the title the gazetteer knows.
+    const ministers = findActors([
+      "Israeli ministers Bezalel Smotrich and Itamar Ben-Gvir called for action.",
+    ]);
+    expect(ministers.find((m) => m.text.includes("Smotrich"))?.actor.role).toBe("Finance Minister");
+    const envoys = findActors(["Foreign Ministers Ahmet Yilmazer and Omar Haddadi met in Doha."]);
+    expect(envoys.find((m) => m.text.includes("Yilmazer"))?.actor.role).toBe("Foreign Minister");
+  });
+
   it("reads a capital or seat of power before a verb as the government", () => {
     const got = findActors(["Moscow rejected the proposal, and the Kremlin said talks were over."]);
     expect(got.map((m) => m.actor.id)).toEqual(["RUS-GOV", "RUS-GOV"]);

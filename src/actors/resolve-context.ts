@@ -31,7 +31,7 @@ function withCode(m: SpanMention, code: string, weak: boolean): void {
   a.country = code;
   if (a.kind !== "person") {
     a.id = `${code}-${a.sector ?? "GOV"}`;
-    a.name = ownedName(a.name, code, COUNTRY_NAMES.get(code) ?? code);
+    a.name = ownedName(a.role ?? a.name, code, COUNTRY_NAMES.get(code) ?? code);
   }
 }
 

@@ -45,20 +45,27 @@ const KIND_PRIORITY: Record<EntryKind, number> = {
 
 /** Turns a name into an id slug ("Esmail Baghaei" → "esmail-baghaei"). */
 /**
- * How a country's body or group reads: "Iranian students", "Saudi Foreign Ministry", "Iranian president"; a
- * country without a demonym in the gazetteer keeps "Students (Nauru)".
+ * How a country's body or group reads: "Iranian students", "Saudi Foreign Ministry", "Iranian president"; an
+ * organisation's or a person's, or a country's without a demonym in the gazetteer, reads with the owner first:
+ * "Islamic Revolutionary Guard Corps commander", "Donald Trump administration", "Nauru students". A count is no part
+ * of the name: "twenty-two Republican senators" are "American Republican senators".
  */
 export function ownedName(role: string, iso3: string | null, owner: string): string {
   const demonym = iso3 ? COUNTRY_DEMONYMS.get(iso3) : undefined;
-  const words = role.trim().split(/\s+/);
+  const bare = role.trim().replace(COUNT, "") || role.trim();
+  const words = bare.split(/\s+/);
+  // A proper body keeps its capitals ("Foreign Ministry"); a common noun reads in lower case ("students"). A word
+  // after a count keeps its case: its capital is its own ("twenty-two Republican senators").
+  const proper = (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) || bare !== role.trim();
+  const body = proper ? bare : bare.charAt(0).toLowerCase() + bare.slice(1);
   if (!demonym || !owner || owner !== COUNTRY_NAMES.get(iso3 ?? "")) {
-    const r = role.charAt(0).toUpperCase() + role.slice(1);
-    return owner ? `${r} (${owner})` : r;
+    return owner ? `${owner} ${body}` : bare.charAt(0).toUpperCase() + bare.slice(1);
   }
-  // A proper body keeps its capitals ("Foreign Ministry"); a common noun reads in lower case ("students").
-  const proper = words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
-  return `${demonym} ${proper ? role : role.charAt(0).toLowerCase() + role.slice(1)}`;
+  return `${demonym} ${body}`;
 }
+
+const COUNT =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\p{L}+)?|\p{L}+teen|a hundred|hundreds of|dozens of|several|some|many|a few|few|two dozen|a dozen|dozen)\s+/iu;
 
 /** What a country's body of each sector is called when it stands for all of them ("Iranian government"). */
 const SECTOR_BODIES: Record<string, string> = {

@@ -13,6 +13,7 @@ export const ORGAN_ROWS: string[] = [
   "parliament;national assembly;assembly;congress;senate;legislature;house of representatives;lower house;upper house;duma;state duma;knesset;majlis;lawmakers;legislators;deputies;mps;parliamentarians|LEG||Parliament",
   "constitutional court;supreme court;high court;court;courts;tribunal;war crimes court;judiciary;prosecutors;prosecution|JUD||Court",
   "army;military;armed forces;troops;soldiers;forces;navy;air force;marines;commandos;paratroopers;warplanes;jets;fighter jets;aircraft;helicopters;gunships;tanks;artillery;drones;warships;bulldozers;predator;predators;reservists;units;garrison;battalion;brigade;servicemen;peacekeepers;peacekeeping troops;peacekeeping force;coalition forces;militaries|MIL||Military",
+  "general staff;joint staff;joint chiefs of staff;joint chiefs|MIL|GS|General Staff",
   "police;policemen;riot police;border police;border guards;gendarmerie;gendarmes;security forces;security services;secret police;coast guard|COP||Police",
   "state media;state television;state tv;state radio;state broadcaster;state news agency;official news agency;state-run media;state-run television;state-run news agency|MED|STATE|State media",
   "radio;television;newspaper;news agency;press agency;broadcaster|MED||Media",
