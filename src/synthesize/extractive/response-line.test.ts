@@ -33,6 +33,18 @@ describe("responseLine", () => {
       out: "Said talks with the United States will continue through the Pakistani channel.",
     },
     {
+      name: "a possessor of a noun phrase does not act ('sanctions' is a noun here)",
+      s: 'Maria Zakharova said the European Union\'s 22nd sanctions package "will harm European citizens far more than Russia."',
+      actor: "European Union",
+      out: null,
+    },
+    {
+      name: "an adverb before the verb, and 'adopted'",
+      s: "The European Union on Friday formally adopted its 22nd package of sanctions against Russia.",
+      actor: "The European Union",
+      out: "Adopted its 22nd package of sanctions against Russia.",
+    },
+    {
       name: "actor as object gives nothing",
       s: "Russian drones struck an energy facility near Kharkiv overnight.",
       actor: "Kharkiv",
@@ -71,6 +83,10 @@ describe("what an actor did before this event is no response to it", () => {
     },
   ];
   for (const c of cases) it(c.name, () => expect(at(c.s, c.actor)).toBeNull());
+
+  it("what the actor 'previously' did", () => {
+    expect(at("The UAE has previously rejected accusations that it arms the RSF.", "The UAE")).toBeNull();
+  });
 
   it("a date inside what is said stays: it is what they said", () => {
     expect(

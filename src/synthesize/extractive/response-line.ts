@@ -2,7 +2,7 @@ import { capitalize, terminate } from "./condense.ts";
 
 /** Speech and action verbs that open a response line once the actor's name is cut off. */
 const VERB =
-  /^(?:has |have |had |was |were |is |are |will |would |also |again |later |on \w+ )*(said|says|told|tells|confirmed|confirms|denied|denies|announced|announces|warned|warns|urged|urges|called|calls|rejected|rejects|accused|accuses|agreed|agrees|launched|launches|struck|strikes|deployed|deploys|sent|sends|ordered|orders|signed|signs|met|meets|vowed|vows|pledged|pledges|demanded|demands|threatened|threatens|condemned|condemns|welcomed|welcomes|endorsed|endorses|praised|praises|insisted|insists|stated|states|declared|declares|reported|reports|claimed|claims|added|adds|noted|notes|described|describes|imposed|imposes|approved|approves|offered|offers|proposed|proposes|refused|refuses|suspended|suspends|resumed|resumes|attacked|attacks|killed|kills|seized|seizes|captured|captures|withdrew|withdraws|accepted|accepts|asked|asks|expressed|expresses|repeated|repeats|dismissed|dismisses|blamed|blames|hailed|hails|announced|mediated|mediates|hosted|hosts|began|begins|carried|carries|shot|fired|fires|arrived|arrives|visited|visits|held|holds|sanctioned|sanctions|delivered|delivers|pressed|presses|continued|continues)\b/i;
+  /^(?:has |have |had |was |were |is |are |will |would |also |again |later |on \w+ |\w+ly |earlier )*(said|says|told|tells|confirmed|confirms|denied|denies|announced|announces|warned|warns|urged|urges|called|calls|rejected|rejects|accused|accuses|agreed|agrees|launched|launches|struck|strikes|deployed|deploys|sent|sends|ordered|orders|signed|signs|met|meets|vowed|vows|pledged|pledges|demanded|demands|threatened|threatens|condemned|condemns|welcomed|welcomes|endorsed|endorses|praised|praises|insisted|insists|stated|states|declared|declares|reported|reports|claimed|claims|added|adds|noted|notes|described|describes|imposed|imposes|approved|approves|offered|offers|proposed|proposes|refused|refuses|suspended|suspends|resumed|resumes|attacked|attacks|killed|kills|seized|seizes|captured|captures|withdrew|withdraws|accepted|accepts|asked|asks|expressed|expresses|repeated|repeats|dismissed|dismisses|blamed|blames|hailed|hails|announced|mediated|mediates|hosted|hosts|began|begins|carried|carries|shot|fired|fires|arrived|arrives|visited|visits|held|holds|sanctioned|sanctions|delivered|delivers|pressed|presses|continued|continues|adopted|adopts)\b/i;
 
 /** Present-tense speech and action verbs with their past forms. */
 export const PRESENT_TO_PAST: Record<string, string> = {
@@ -70,6 +70,7 @@ export const PRESENT_TO_PAST: Record<string, string> = {
   delivers: "delivered",
   presses: "pressed",
   continues: "continued",
+  adopts: "adopted",
 };
 
 // "The denial comes two days after Iranian Foreign Minister Abbas Araghchi said …", "… after Washington announced
@@ -113,8 +114,14 @@ export function responseLine(sentence: string, start: number, end: number): stri
   // Skip an appositive after the name: "Baghaei, the ministry's spokesman, said …".
   const appositive = /^,\s*[^,]{2,80},\s*/.exec(rest);
   if (appositive && VERB.test(rest.slice(appositive[0].length))) rest = rest.slice(appositive[0].length);
+  // "the European Union's 22nd sanctions package will harm …": after a possessive, a count or an adjective of time
+  // opens a noun phrase the actor owns, whose words ("sanctions") are no verb of the actor's.
+  if (/^'s?\s+(?:\d+\w*|first|second|third|new|latest|last|next|own|proposed|planned)\s/i.test(rest))
+    return null;
   rest = rest.replace(/^(?:'s?\s+\w+\s+)?/, "");
   const m = VERB.exec(rest);
+  // "The UAE has previously rejected accusations …": what the actor did before is background, not its response.
+  if (m && /\b(?:previously|formerly|earlier)\b/i.test(m[0])) return null;
   if (m) {
     const verb = m[1].toLowerCase();
     const past = PRESENT_TO_PAST[verb] ?? verb;
