@@ -42,6 +42,27 @@ const pullBack = digest({
 });
 
 describe("explainLink", () => {
+  it("says what is new in a storyline an update continues, when the act changed", () => {
+    const talks = digest({
+      id: 5,
+      title: "Mediators advance Israel-Lebanon talks in Doha",
+      type: "CONSULT",
+      intensity: 2.8,
+    });
+    const more = digest({
+      id: 6,
+      title: "Israel and Lebanon hold a second round in Doha",
+      type: "CONSULT",
+      intensity: 2.8,
+    });
+    expect(explainLink("update", truce, talks, evidence, [])).toMatch(
+      /^Continues the storyline of \(#5, [^)]*\): a ceasefire after talks; both involve Israel and Lebanon\.$/,
+    );
+    expect(explainLink("update", more, talks, evidence, [])).toMatch(
+      /^Continues the storyline of \(#5, [^)]*\): both involve Israel and Lebanon\.$/,
+    );
+  });
+
   it("calls a RETREAT a ceasefire when the event is one, a withdrawal otherwise", () => {
     const a = explainLink("de-escalation", truce, buildUp, evidence, []);
     expect(a).toMatch(

@@ -74,8 +74,10 @@ const RELEASE = /\b(?:prisoners?|hostages?|detainees?|captives?|pows?)\b/i;
 function act(d: EventDigest): string {
   if (d.type === "RETREAT" && RELEASE.test(d.title)) return "a release of prisoners";
   if (d.type === "RETREAT" && TRUCE.test(`${d.title} ${d.text}`)) return "a ceasefire";
-  return (d.type && ACT[d.type]) ?? "this development";
+  return (d.type && ACT[d.type]) ?? UNKNOWN_ACT;
 }
+
+const UNKNOWN_ACT = "this development";
 
 /** Explains a link from the NEWER event's perspective, naming the related event by id, title and date. */
 export function explainLink(
@@ -118,8 +120,13 @@ export function explainLink(
       return `De-escalates after ${ref}: ${act(newer)} following ${act(older)}, ${shift}${involve}.`;
     case "contradicts":
       return `Contradicts ${ref}${quote ? ` (${quote})` : ""}: conflicting claims about the same matter${mention}.`;
-    case "update":
-      return `Continues the storyline of ${ref}${tail.replace(/^;/, ":")}.`;
+    // What is new in the storyline: "a ceasefire after talks" (nothing when the act is the same kind or unknown).
+    case "update": {
+      const [now, then] = [act(newer), act(older)];
+      const step =
+        now !== then && now !== UNKNOWN_ACT && then !== UNKNOWN_ACT ? `: ${now} after ${then}` : "";
+      return `Continues the storyline of ${ref}${step}${step ? tail : tail.replace(/^;/, ":")}.`;
+    }
     default:
       return `Background: ${ref}${tail}.`;
   }
