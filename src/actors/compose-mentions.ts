@@ -55,6 +55,40 @@ const SEATS = new Set([
 ]);
 const POSSESSIVE_PRONOUNS = new Set(["its", "their", "his", "her", "our"]);
 
+const DIPLOMATS = new Set(["Ambassador", "Envoy"]);
+
+// "Sudan's UN ambassador told the Security Council …": a diplomat accredited to an international body is the
+// official of the country that owns the phrase, not the body's.
+function accredited(
+  sentence: string,
+  tokens: Token[],
+  at: (Hit | undefined)[],
+  start: number,
+  np: Np,
+  name: NameResult,
+): Actor | null {
+  const mod = np.modifier;
+  const title = [...np.heads].reverse().find((h) => h.kind === "title");
+  if (!mod || mod.kind !== "org" || mod.code !== "IGO" || name.person || name.name) return null;
+  if (!title?.role || !DIPLOMATS.has(title.role) || tokens[start - 1]?.lower !== "'s") return null;
+  let owner: Hit | undefined;
+  for (let k = start - 2; k >= Math.max(0, start - 5) && !owner; k--)
+    if (at[k]?.end === start - 1 && at[k]?.entry.kind === "country") owner = at[k];
+  const iso3 = owner?.entry.iso3;
+  if (!owner || !iso3) return null;
+  const roleText = spanText(sentence, tokens, np.headStart, np.headEnd);
+  return makeActor({
+    id: `${iso3}-GOV`,
+    name: ownedName(spanText(sentence, tokens, start, np.headEnd), iso3, owner.entry.name),
+    kind: "official",
+    country: iso3,
+    code: iso3,
+    sector: "GOV",
+    role: roleText,
+    organization: mod.name,
+  });
+}
+
 function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult): Actor {
   const mod = np.modifier;
   const homed = np.heads.find((h) => h.kind === "ethnic" && h.iso3);
@@ -200,7 +234,7 @@ function buildMention(
   const inName = start > 1 && prev?.cap && !at[start - 1] && !NOT_NAMES.has(prev.lower) && tokens[start].cap;
   if (!np.modifier && last?.kind === "title" && inName && !name.person && !name.name) return null;
   if (!np.modifier && np.headStart === start) np.headStart = extendRoleLeft(tokens, at, start);
-  let actor = headActor(sentence, tokens, np, name);
+  let actor = accredited(sentence, tokens, at, start, np, name) ?? headActor(sentence, tokens, np, name);
   const authority = np.modifier?.authority;
   if (authority && !name.person && STATE_SECTORS.has(actor.sector)) actor = underAuthority(actor, authority);
   const ethnicMod =

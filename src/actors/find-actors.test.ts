@@ -140,6 +140,18 @@ describe("findActors", () => {
     expect(named("Iran's Revolutionary Guards commander warned on Monday.", "commander")?.name).toBe(
       "Islamic Revolutionary Guard Corps commander",
     );
+    // A diplomat accredited to an international body is the official of the country that owns the phrase.
+    expect(
+      named(
+        "Sudan's UN ambassador told the Security Council that the UAE had supplied drones.",
+        "UN ambassador",
+      ),
+    ).toMatchObject({
+      id: "SDN-GOV",
+      name: "Sudanese UN ambassador",
+      country: "SDN",
+    });
+    expect(named("The UN envoy said talks would resume.", "UN envoy")?.id).toBe("org:un");
     // A title shared by a list of people: each holds it in the singular, or by the title the gazetteer knows.
     const ministers = findActors([
       "Israeli ministers Bezalel Smotrich and Itamar Ben-Gvir called for action.",

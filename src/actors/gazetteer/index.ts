@@ -57,7 +57,7 @@ export function ownedName(role: string, iso3: string | null, owner: string): str
   // A proper body keeps its capitals ("Foreign Ministry"); a common noun reads in lower case ("students"). A word
   // after a count keeps its case: its capital is its own ("twenty-two Republican senators").
   const proper = (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) || bare !== role.trim();
-  const body = proper ? bare : bare.charAt(0).toLowerCase() + bare.slice(1);
+  const body = proper || !/^\p{Lu}\p{Ll}/u.test(bare) ? bare : bare.charAt(0).toLowerCase() + bare.slice(1);
   if (!demonym || !owner || owner !== COUNTRY_NAMES.get(iso3 ?? "")) {
     return owner ? `${owner} ${body}` : bare.charAt(0).toUpperCase() + bare.slice(1);
   }
