@@ -73,6 +73,24 @@ describe("StorylineBook", () => {
     expect(book.draft(r.changed[0]).name.split(": ")[1].split(", ")).toContain("US-Iran");
   });
 
+  it("spells a name with its Arabic article ('El Obeid', was 'Obeid')", () => {
+    const book = new StorylineBook();
+    const base = {
+      actors: ["SDN-MIL"],
+      places: [],
+      countries: ["SDN"],
+      theatres: ["sudan"],
+      type: null,
+      intensity: null,
+    };
+    const d = new Map([
+      [1, digest({ ...base, id: 1, title: "Drone strike on El Obeid market kills 11" })],
+      [2, digest({ ...base, id: 2, title: "Army sends reinforcements to El Obeid after drone strike" })],
+    ]);
+    const r = book.apply(2, [link(2, 1, "response")], (id) => d.get(id));
+    expect(book.draft(r.changed[0]).name.split(": ")[1].split(", ")).toContain("El Obeid");
+  });
+
   it("names a storyline between sides, not a side and its own minister or state broadcaster", () => {
     // The demo named "Iran – Abbas Araghchi" the storyline of Araghchi's red line and the GOP hawks' call to strike.
     const book = new StorylineBook();

@@ -64,16 +64,24 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
+// Arabic articles that belong to a name ("El Obeid", "Al Jazeera"); English look-alikes ("As", "At") left out.
+const PARTICLE = /^(?:El|Al|Ad|Ar|Az)$/;
+
 /** Content words as `contentWords` gives them, each with the form the text spells it in ("US-Iran"). */
+
 export function contentWordForms(text: string): { word: string; form: string }[] {
   const out: { word: string; form: string }[] = [];
+  let prev = "";
   for (const m of text.matchAll(WORD)) {
     const form = m[0]
       .replace(/’/g, "'")
       .replace(/['-]+$/, "")
       .replace(/'s$/i, "");
     const w = form.toLowerCase();
-    if (w.length > 2 && !STOPWORDS.has(w) && !/^\d[\d,.]*$/.test(w)) out.push({ word: w, form });
+    // "El Obeid", "Al Jazeera": a name keeps its article where it is shown.
+    const shown = PARTICLE.test(prev) && /^\p{Lu}/u.test(form) ? `${prev} ${form}` : form;
+    if (w.length > 2 && !STOPWORDS.has(w) && !/^\d[\d,.]*$/.test(w)) out.push({ word: w, form: shown });
+    prev = m[0];
   }
   return out;
 }
