@@ -102,8 +102,9 @@ function headActor(sentence: string, tokens: Token[], np: Np, name: NameResult):
   const titleHead = [...np.heads].reverse().find((h) => h.kind === "title");
   const roleText = spanText(sentence, tokens, np.headStart, np.headEnd);
   // "Israeli ministers Bezalel Smotrich and Itamar Ben-Gvir": each named person holds the title in the singular.
+  const titleWord = titleHead?.role?.split(" ").pop()?.toLowerCase();
   const personRole =
-    titleHead?.role && !/s$/.test(titleHead.role) ? roleText.replace(/(\p{L})s$/u, "$1") : roleText;
+    titleWord && roleText.toLowerCase().endsWith(`${titleWord}s`) ? roleText.slice(0, -1) : roleText;
   const orgId =
     mod && (mod.kind === "org" || mod.kind === "person") ? (mod.kind === "org" ? mod.id : mod.organ) : null;
   const base =

@@ -68,7 +68,6 @@ export function contentTerms(text: string): string[] {
 const PARTICLE = /^(?:El|Al|Ad|Ar|Az)$/;
 
 /** Content words as `contentWords` gives them, each with the form the text spells it in ("US-Iran"). */
-
 export function contentWordForms(text: string): { word: string; form: string }[] {
   const out: { word: string; form: string }[] = [];
   let prev = "";

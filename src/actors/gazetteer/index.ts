@@ -43,7 +43,6 @@ const KIND_PRIORITY: Record<EntryKind, number> = {
   modifier: 10,
 };
 
-/** Turns a name into an id slug ("Esmail Baghaei" → "esmail-baghaei"). */
 /**
  * How a country's body or group reads: "Iranian students", "Saudi Foreign Ministry", "Iranian president"; an
  * organisation's or a person's, or a country's without a demonym in the gazetteer, reads with the owner first:
@@ -93,6 +92,7 @@ export function listedName(a: { id: string; name: string }): string {
   return body && demonym ? `${demonym} ${body}` : a.name;
 }
 
+/** Turns a name into an id slug ("Esmail Baghaei" → "esmail-baghaei"). */
 export function slugify(name: string): string {
   return name
     .normalize("NFKD")
