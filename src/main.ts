@@ -7,6 +7,7 @@ import { registerServe } from "./cli/serve.ts";
 import { registerShow } from "./cli/show.ts";
 import { registerSources } from "./cli/sources.ts";
 import { registerStart } from "./cli/start.ts";
+import { registerTheatres } from "./cli/theatres.ts";
 import { registerTimeline } from "./cli/timeline.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
 
@@ -24,6 +25,7 @@ registerServe(program);
 registerStart(program);
 registerEval(program);
 registerShow(program);
+registerTheatres(program);
 registerTimeline(program);
 
 try {

@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { theatreList } from "../classify/theatres.ts";
 import { SitrepError } from "../model/errors.ts";
+import { isCalendarDay, theatreProposals } from "../pipeline/theatre-proposals.ts";
 import { iso3OfName } from "./country-names.ts";
 import { summarize } from "./event-view.ts";
 import { stringIdParams } from "./params.ts";
 import { type Route, route } from "./route.ts";
 
-/** Theatres: list with counts; one theatre's timeline, daily escalation series and storylines; the map. */
+const day = z.string().refine(isCalendarDay, "a calendar date, YYYY-MM-DD").optional();
+
+/** Theatres: list with counts; proposed new ones; one theatre's timeline, daily escalation series and storylines; the map. */
 export const theatreRoutes: Route[] = [
   route({
     method: "get",
@@ -17,6 +21,34 @@ export const theatreRoutes: Route[] = [
       return c.json({
         items: counts.map((t) => ({ id: t.theatreId, name: deps.theatres.name(t.theatreId), ...t })),
       });
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/theatres/proposed",
+    summary:
+      "Theatres proposed from dense clusters of linked conflict events that no known theatre holds, each shaped as a `theatres.extra` entry",
+    tag: "theatres",
+    query: z.object({
+      since: day.describe("first day (default: 90 days before until)"),
+      until: day.describe("last day (default: the latest event's)"),
+      minEvents: z.coerce
+        .number()
+        .int()
+        .min(2)
+        .max(1000)
+        .default(5)
+        .describe("linked events a pair of sides needs"),
+    }),
+    handler: async (c, { query }, deps) => {
+      const known = theatreList(deps.config["theatres.extra"]);
+      const found = await theatreProposals(
+        deps.store,
+        known,
+        { since: query.since, until: query.until },
+        { minEvents: query.minEvents },
+      );
+      return c.json(found);
     },
   }),
   route({
