@@ -1,4 +1,5 @@
 import { findPlaces } from "../actors/find-actors.ts";
+import { lookupWord } from "../actors/gazetteer/index.ts";
 import { countryName } from "../link/country-table.ts";
 import {
   type ProposalOptions,
@@ -101,9 +102,16 @@ async function unplacedEvents(
       if (side && a.id === side) names.set(side, a.name);
       return side ? [side] : [];
     });
-    const places = findPlaces([record.title])
-      .filter((p) => p.name !== countryName(p.country))
-      .map((p) => p.name);
+    // What happened where: the headline and the summary's first sentence.
+    const lead = [record.title, record.summary[0]?.text ?? ""];
+    const places = [
+      ...new Set([
+        ...findPlaces(lead)
+          .filter((p) => p.name !== countryName(p.country))
+          .map((p) => p.name),
+        ...lead.flatMap(unlistedPlaces),
+      ]),
+    ];
     return {
       id: e.id,
       firstSeen: e.firstSeen,
@@ -116,6 +124,30 @@ async function unplacedEvents(
   });
   const nameOf = (side: string) => names.get(side) ?? countryName(side) ?? side;
   return { since, until, events, nameOf };
+}
+
+// Towns and regions the gazetteer does not list, as headlines name them: a capitalized name after "near", "in",
+// "to", "toward", "from", "outside" or "around" ("near Vorukh", "to Batken", "near Isfara"). Only names the gazetteer
+// knows nothing of: "in Kabul" is a listed place already, "in Kyrgyzstan" a country, "to Russia's" an actor.
+// A proposal keeps those named in two of its events or more.
+const PLACE_AFTER =
+  /\b(?:near|in|at|to|toward|towards|from|outside|around)\s+(\p{Lu}[\p{Ll}'’-]+(?:[- ]\p{Lu}[\p{Ll}'’-]+)?)(?![\p{L}'’])/gu;
+const NOT_PLACES = new Set(
+  "Europe Asia Africa America Americas Oceania Arctic Antarctica Eurasia Middle January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An This That Its Their His Her Our".split(
+    " ",
+  ),
+);
+
+export function unlistedPlaces(title: string): string[] {
+  const out: string[] = [];
+  for (const m of title.matchAll(PLACE_AFTER)) {
+    // "Kabul's Hamid Karzai airport": a possessive ends the name.
+    const name = m[1].replace(/['’]s(?:[- ].*)?$/u, "");
+    const first = name.split(/[- ]/)[0];
+    if (NOT_PLACES.has(first) || lookupWord(first) || lookupWord(name)) continue;
+    out.push(name);
+  }
+  return out;
 }
 
 // A side of a conflict: a group or organisation of its own (an armed group, the United Nations), or a country with
