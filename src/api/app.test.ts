@@ -190,6 +190,18 @@ describe("actors, theatres, map", () => {
     await get("/api/theatres/atlantis", 404);
   });
 
+  it("proposes theatres over the 90 days up to the latest event, and refuses a date that is not one", async () => {
+    const found = await get<{ since: string; until: string; proposals: unknown[] }>("/api/theatres/proposed");
+    expect(found.until).toBe("2026-11-20");
+    expect(found.since).toBe("2026-08-22");
+    // The fixture's records and hand-written links hold no cluster of linked conflict events outside the theatres.
+    expect(found.proposals).toEqual([]);
+    const narrow = await get<{ since: string }>("/api/theatres/proposed?since=2026-11-01&until=2026-11-10");
+    expect(narrow.since).toBe("2026-11-01");
+    await get("/api/theatres/proposed?since=2026-02-30", 400);
+    await get("/api/theatres/proposed?minEvents=1", 400);
+  });
+
   it("counts events per country for the map", async () => {
     const { items } = await get<{ items: { country: string; events: number }[] }>("/api/map");
     expect(items).toContainEqual({ country: "IRN", events: 4 });
