@@ -7,14 +7,12 @@
 //       fits an L2-regularized logistic regression (Newton's method) on every pair: target, both events hold an
 //       entry of one story (`story`; with --label, share any label). Links are kept at probability ≥ P (0.5).
 //       Then fits the gate: a logistic on the cheap measures that passes 99% of the pairs the model keeps.
-//       With --trees [ROUNDS], the score is gradient-boosted trees (depth 4) instead of the logistic weights.
 //   npx node scripts/link-train.ts eval MODEL.json INPUT [--from DATE] [--to DATE]
 //       `sitrep eval links` with that model in place of the shipped one.
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { ingestForEval } from "../src/eval/eval-store.ts";
 import { evalLinks } from "../src/eval/links.ts";
 import { fitLogistic, type Logistic, predict } from "../src/link/fit-logistic.ts";
-import { fitTrees, predictTrees, type Trees } from "../src/link/fit-trees.ts";
 import { setLinkModel, type TappedPair, tapCandidates } from "../src/link/link-event.ts";
 import { FEATURE_NAMES, GATE_FEATURES, type LinkModel } from "../src/link/link-model.ts";
 import { installLinking } from "../src/pipeline/link-events.ts";
@@ -105,11 +103,7 @@ function fitModel(out: string, trainedOn: string, files: string[]): void {
     }
   const threshold = Number(flag("--threshold") ?? 0.5);
   const full = fitLogistic(X, Y);
-  const treesAt = args.indexOf("--trees");
-  const rounds = Number(args[treesAt + 1]);
-  const trees =
-    treesAt >= 0 ? fitTrees(X, Y, Number.isFinite(rounds) && rounds > 0 ? { rounds } : {}) : undefined;
-  const p = X.map((x) => (trees ? predictTrees(trees, x) : predict(full, x)));
+  const p = X.map((x) => predict(full, x));
   // The gate learns which candidates the full model keeps, and passes 99% of them.
   const columns = GATE_FEATURES.map((f) => FEATURE_NAMES.indexOf(f));
   const G = X.map((x) => columns.map((j) => x[j]));
@@ -130,7 +124,6 @@ function fitModel(out: string, trainedOn: string, files: string[]): void {
     features: [...FEATURE_NAMES],
     ...rounded(full),
     threshold,
-    ...(trees ? { trees: roundTrees(trees) } : {}),
     gate: { features: [...GATE_FEATURES], ...rounded(gate), threshold: round(gateThreshold) },
   };
   writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
@@ -149,14 +142,6 @@ function fitModel(out: string, trainedOn: string, files: string[]): void {
   );
   for (let j = 0; j < FEATURE_NAMES.length; j++)
     console.log(`${FEATURE_NAMES[j].padEnd(22)} ${model.weights[j]}`);
-}
-
-function roundTrees(t: Trees): Trees {
-  const r = (v: number) => Math.round(v * 1e6) / 1e6;
-  return {
-    base: r(t.base),
-    trees: t.trees.map((tree) => tree.map((n) => ("v" in n ? { v: r(n.v) } : { ...n, t: r(n.t) }))),
-  };
 }
 
 async function evaluate(modelFile: string, input: string): Promise<void> {

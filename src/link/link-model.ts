@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import type { EventDigest } from "../model/digest.ts";
 import type { RelationType } from "../model/link.ts";
 import { type Logistic, predict } from "./fit-logistic.ts";
-import { predictTrees, type Trees } from "./fit-trees.ts";
 import type { IndexedDoc } from "./link-index.ts";
 import { bestText, type PairEvidence } from "./score-pair.ts";
 
@@ -20,11 +19,6 @@ export interface LinkModel extends Logistic {
   features: string[];
   /** Links whose probability is below this are not kept (the operating point chosen when fitting). */
   threshold: number;
-  /**
-   * Boosted trees over the same inputs, used in place of the logistic weights when present (`link-train.ts fit
-   * --trees`). Measured and not shipped: on CEP they scored no better than the logistic (docs/evaluation.md).
-   */
-  trees?: Trees;
   /**
    * A first, cheap score on the measures every candidate gets (GATE_FEATURES), fitted to pass the pairs the full
    * model keeps: the full evidence and relation typing are worked out only for candidates that pass it.
@@ -180,7 +174,7 @@ export function pairFeatures(
 
 /** The model's probability that the two events belong to one story. */
 export function modelScore(m: LinkModel, x: number[]): number {
-  return m.trees ? predictTrees(m.trees, x) : predict(m, x);
+  return predict(m, x);
 }
 
 /** The shipped model (src/link/link-model.json, fitted by scripts/link-train.ts). */
