@@ -8,6 +8,7 @@ import { createApi } from "../../src/api/app.ts";
 import { type RunningServer, startServer } from "../../src/api/server.ts";
 import { fillFixtureRecords, openDemoContext } from "../../src/api/testdata/demo-fixture.ts";
 import type { PipelineContext } from "../../src/pipeline/context.ts";
+import { installLinking, linkEvents } from "../../src/pipeline/link-events.ts";
 import { processArticles } from "../../src/pipeline/process-articles.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -163,6 +164,45 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     expect(await page.locator(".storyline-chain li").count()).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(300);
     await shot("theatre");
+  });
+
+  it("proposes the Kyrgyzstan – Tajikistan theatre with its evidence, headlines and how to adopt it", async () => {
+    // Proposals come from the linker's links; the fixture has only hand-written ones, so the stored events are
+    // linked as `sitrep ingest` links them (this replaces those links; the tests above were their readers).
+    installLinking(ctx);
+    const all = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id).sort((a, b) => a - b);
+    await linkEvents(ctx, all);
+    const found = (await (await fetch(`${server.url}/api/theatres/proposed`)).json()) as {
+      proposals: { id: string; name: string; headlines: { id: number; title: string }[] }[];
+    };
+    const expected = found.proposals.find((p) => p.id === "kyrgyzstan-tajikistan");
+    expect(expected?.name).toBe("Kyrgyzstan – Tajikistan");
+    await page.goto(`${server.url}/theatres`);
+    await page.locator(".table tbody tr").first().waitFor();
+    const section = page.locator('section[aria-labelledby="h-proposed"]');
+    expect(await text(section.locator("#h-proposed"))).toMatch(/^Proposed theatres/);
+    const card = section.locator("article.proposal", { hasText: "kyrgyzstan-tajikistan" });
+    await card.waitFor();
+    expect(await section.locator("article.proposal").count()).toBe(found.proposals.length);
+    expect(await text(card.locator("h3"))).toMatch(/^Kyrgyzstan – Tajikistan/);
+    expect(await text(card.locator(".byline"))).toMatch(
+      /^\d+ events on \d+ days, .+ · \d+% linked to one another · \d+% force or threats · mean intensity [−+±]\d/,
+    );
+    expect(await text(card.locator(".pair-list"))).toMatch(/Kyrgyzstan KGZ – Tajikistan TJK/);
+    expect(await text(card.locator(".adopt-command"))).toBe("sitrep theatres --adopt kyrgyzstan-tajikistan");
+    expect(JSON.parse(await text(card.locator(".adopt-entry")))).toMatchObject({
+      id: "kyrgyzstan-tajikistan",
+      name: "Kyrgyzstan – Tajikistan",
+      actorPairs: expect.arrayContaining([["KGZ", "TJK"]]),
+    });
+    const headlines = card.locator('.timeline-list a[href^="/events/"]');
+    expect(await headlines.count()).toBe(expected?.headlines.length);
+    await shot("theatres");
+    const first = expected?.headlines[0] as { id: number; title: string };
+    expect(await text(headlines.first())).toBe(`#${first.id} ${first.title}`);
+    await headlines.first().click();
+    await page.waitForURL(`${server.url}/events/${first.id}`);
+    expect((await text(page.locator("#event-title"))).trim()).toBe(first.title);
   });
 
   it("shows the map, an actor, search results and the sources page", async () => {

@@ -1,10 +1,11 @@
 import type { EventDetail } from "../../src/api/event-detail.ts";
 import type { EventGraph } from "../../src/api/event-graph.ts";
 import type { EventSummary } from "../../src/api/event-view.ts";
+import type { TheatreProposal } from "../../src/link/propose-theatres.ts";
 import type { Actor } from "../../src/model/actor.ts";
 import type { Source } from "../../src/model/source.ts";
 
-export type { EventDetail, EventGraph, EventSummary };
+export type { EventDetail, EventGraph, EventSummary, TheatreProposal };
 
 /** A page of events. */
 export interface EventPage {
@@ -25,6 +26,12 @@ export interface TheatreListed {
   name: string;
   events: number;
   lastUpdated: string | null;
+}
+/** Theatres proposed from the linked events of a window (days YYYY-MM-DD) that no known theatre holds. */
+export interface TheatreProposals {
+  since: string;
+  until: string;
+  proposals: TheatreProposal[];
 }
 /** One theatre's page data. */
 export interface TheatreDetail {
