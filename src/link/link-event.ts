@@ -1,3 +1,4 @@
+import type { EventDigest } from "../model/digest.ts";
 import type { EventLink } from "../model/link.ts";
 import { defaultNameOf, explainLink, type NameOf } from "./explain-link.ts";
 import { type CueMatch, findCues } from "./find-cues.ts";
@@ -93,7 +94,9 @@ export function linkEvent(
   const from = doc.digest.time - index.options.windowDays * DAY_MS;
   const cues = findCues([doc.digest.title, ...doc.digest.sentences]);
   const reacts = REACTS.has(doc.digest.type ?? "");
-  const denies = cues.some((c) => c.kind === "denial");
+  // A denial of what the event's own reports accuse ("… said, accusing Tajik troops of the shooting"; "Tajikistan
+  // denied that its forces had opened fire") answers this event, not an earlier one.
+  const denies = cues.some((c) => c.kind === "denial") && !accusesItself(doc.digest);
   const byUnit = units?.matches(doc.digest.id) ?? new Map<number, number>();
   const fromUnits = [...byUnit]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
@@ -125,7 +128,8 @@ export function linkEvent(
     if (!kept && !tap) continue;
     const evidence = scorePair(index, doc, other, m.unit, m);
     const core = new Set(index.core(other).map((x) => x.f));
-    const points = (c: CueMatch) => refersTo(index, c, other, core, reacts);
+    const points = (c: CueMatch) =>
+      (c.kind !== "denial" || denies) && refersTo(index, c, other, core, reacts);
     const typed = relationType({
       newer: doc.digest,
       older: other.digest,
@@ -236,6 +240,19 @@ function latestSwings<
   return scored.filter(
     (s) => s.onStory || s.cued || !SWINGS.has(s.typed.type) || latest.get(s.typed.type) === s,
   );
+}
+
+// "Kyrgyzstan accuses Tajikistan of breaking border ceasefire; Dushanbe denies it": an event whose headline or lead
+// makes an accusation of its own reports the claim and its denial together. An accusation told as what came before
+// ("hours after Sudan's ambassador accused it of …") is an earlier event's, which the denial may contradict.
+const ACCUSES = /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\b/i;
+const EARLIER = /\b(?:after|following|since)\b/i;
+
+function accusesItself(d: EventDigest): boolean {
+  return [d.title, ...d.sentences.slice(0, 2)].some((s) => {
+    const m = ACCUSES.exec(s);
+    return m !== null && !EARLIER.test(s.slice(0, m.index));
+  });
 }
 
 // The hand-set curve's bound (setLinkModel(null)): most candidates fall short whatever their cues, so skip typing

@@ -104,6 +104,14 @@ describe("linkEvents over the demo corpus", () => {
     const uae = "uae-denies-arming-rsf";
     expect(between(uae, "sudan-accuses-uae-at-security-council").map((l) => l.type)).toContain("contradicts");
     expect(between(uae, "rsf-drone-strike-el-obeid").map((l) => l.type)).not.toContain("contradicts");
+    // "A Kyrgyz border guard was wounded … Kyrgyzstan's Border Service said, accusing Tajik troops of the shooting";
+    // "Tajikistan's Border Troops denied that its forces had opened fire": the event's own claim and its denial.
+    const shooting = links.filter((l) => events("vorukh-ceasefire-violation").has(l.fromEvent));
+    expect(shooting.length).toBeGreaterThan(0);
+    expect(shooting.map((l) => l.type)).not.toContain("contradicts");
+    expect(between("vorukh-ceasefire-violation", "kyrgyz-tajik-ceasefire").map((l) => l.type)).toContain(
+      "escalation",
+    );
   });
 
   it("a reaction responds to what it reacts to, and a report's aside does not", () => {
