@@ -200,6 +200,7 @@ describe("actors, theatres, map", () => {
     expect(narrow.since).toBe("2026-11-01");
     await get("/api/theatres/proposed?since=2026-02-30", 400);
     await get("/api/theatres/proposed?minEvents=1", 400);
+    await get("/api/theatres/proposed?since=2026-12-01&until=2026-11-01", 400);
   });
 
   it("counts events per country for the map", async () => {

@@ -41,6 +41,8 @@ export const theatreRoutes: Route[] = [
         .describe("linked events a pair of sides needs"),
     }),
     handler: async (c, { query }, deps) => {
+      if (query.since && query.until && query.since > query.until)
+        throw new SitrepError("invalid-input", `since ${query.since} is after until ${query.until}`);
       const known = theatreList(deps.config["theatres.extra"]);
       const found = await theatreProposals(
         deps.store,
