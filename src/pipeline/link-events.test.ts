@@ -114,6 +114,18 @@ describe("linkEvents over the demo corpus", () => {
     );
   });
 
+  it("a cue naming who said something points at what was said, not at the speaker's earlier events", () => {
+    // "after Washington announced it was sending 10,000 more troops": the deployment.
+    expect(
+      between("iran-warns-over-us-buildup", "us-deploys-troops-and-carrier-group").map((l) => l.type),
+    ).toContain("response");
+    // "after the Kyrgyz Border Service said Tajik troops had set up a checkpoint there overnight": news of its own, not
+    // the shooting the Border Service reported three days before.
+    const warning = links.filter((l) => events("kyrgyz-warning-on-disputed-road").has(l.fromEvent));
+    expect(warning.length).toBeGreaterThan(0);
+    expect(warning.map((l) => l.type)).not.toContain("response");
+  });
+
   it("a reaction responds to what it reacts to, and a report's aside does not", () => {
     // "Iran supports ceasefire in Lebanon": Iran's backing responds to the truce (it was only background before).
     expect(
