@@ -9,6 +9,7 @@ import { registerSources } from "./cli/sources.ts";
 import { registerStart } from "./cli/start.ts";
 import { registerTheatres } from "./cli/theatres.ts";
 import { registerTimeline } from "./cli/timeline.ts";
+import { registerWorker } from "./cli/worker.ts";
 import { errorMessage, SitrepError } from "./model/errors.ts";
 
 const program = new Command("sitrep")
@@ -27,6 +28,7 @@ registerEval(program);
 registerShow(program);
 registerTheatres(program);
 registerTimeline(program);
+registerWorker(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,11 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { errorCode, errorMessage } from "../model/errors.ts";
+import { makeWorkerUtils } from "graphile-worker";
+import { errorCode, errorMessage, SitrepError } from "../model/errors.ts";
 import { ingestFile, ingestStdin } from "../pipeline/ingest-file.ts";
 import { ingestUrl } from "../pipeline/ingest-url.ts";
 import { emptyReport, type IngestReport } from "../pipeline/report.ts";
+import { isPostgres, queueFile, workerLogger } from "../pipeline/work-queue.ts";
 import { type GlobalOptions, openApp } from "./app.ts";
 import { printReports } from "./print-report.ts";
 import { startProgress } from "./progress.ts";
@@ -14,11 +16,17 @@ export function registerIngest(program: Command): void {
     .command("ingest")
     .description("ingest articles from files (NDJSON, CSV, feeds, HTML, OPML), URLs or - for stdin")
     .argument("<inputs...>", "file paths, http(s) URLs, or - for standard input")
-    .action(async (inputs: string[], _opts, cmd: Command) => {
+    .option(
+      "--queue",
+      "scale-out: queue the files' batches for `sitrep worker` processes (PostgreSQL)",
+      false,
+    )
+    .action(async (inputs: string[], opts: { queue: boolean }, cmd: Command) => {
       const app = await openApp(cmd.optsWithGlobals<GlobalOptions>());
       const reports: IngestReport[] = [];
       try {
-        for (const input of inputs) reports.push(await ingestOne(app, input));
+        if (opts.queue) reports.push(...(await queueInputs(app, inputs)));
+        else for (const input of inputs) reports.push(await ingestOne(app, input));
       } finally {
         await app.close();
       }
@@ -41,6 +49,37 @@ async function ingestOne(app: Awaited<ReturnType<typeof openApp>>, input: string
     return failed(input, errorMessage(err));
   } finally {
     progress.stop();
+  }
+}
+
+/** `--queue`: each file's batches become jobs for the workers, queued in order. */
+async function queueInputs(
+  app: Awaited<ReturnType<typeof openApp>>,
+  inputs: string[],
+): Promise<IngestReport[]> {
+  const url = app.config["database.url"];
+  if (!isPostgres(url))
+    throw new SitrepError(
+      "invalid-input",
+      "--queue needs PostgreSQL: --db postgres://… (the queue lives there)",
+    );
+  const utils = await makeWorkerUtils({ connectionString: url, logger: workerLogger(app.ctx) });
+  try {
+    await utils.migrate();
+    const reports: IngestReport[] = [];
+    for (const input of inputs) {
+      if (input === "-" || /^https?:\/\//i.test(input))
+        reports.push(
+          failed(
+            input,
+            "--queue takes files; register feeds with `sitrep sources add` for the workers to poll",
+          ),
+        );
+      else reports.push(await queueFile(app.ctx, utils.addJob.bind(utils), input));
+    }
+    return reports;
+  } finally {
+    await utils.release();
   }
 }
 

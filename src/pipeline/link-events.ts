@@ -276,6 +276,11 @@ async function digestsOf(
   return digests.sort((a, b) => a.digest.time - b.digest.time || a.digest.id - b.digest.id);
 }
 
+/** Drops the in-memory linking state: the next pass rebuilds it from the store (another process wrote since). */
+export function forgetLinking(ctx: PipelineContext): void {
+  linkings.delete(ctx);
+}
+
 /** The context's linking state, rebuilt from the store's events of the last window on first use. */
 async function linkingOf(ctx: PipelineContext): Promise<Linking> {
   const known = linkings.get(ctx);

@@ -33,6 +33,8 @@ export async function pollSource(
   ctx: PipelineContext,
   source: Source,
   run: PollRun = newPollRun(ctx),
+  /** Where the parsed items go: processed here by default; scale-out workers queue them (pipeline/work-queue.ts). */
+  ingest: typeof ingestItems = ingestItems,
 ): Promise<IngestReport> {
   const report = emptyReport(source.url);
   const at = ctx.now();
@@ -75,7 +77,7 @@ export async function pollSource(
       report.reason = `registered ${doc.items.length} feeds from OPML`;
     } else {
       report.read = doc.errors.length;
-      await ingestItems(
+      await ingest(
         ctx,
         source.id,
         doc.items.map((raw, i) => ({ item: `${source.url}#${raw.url ?? i + 1}`, raw })),
