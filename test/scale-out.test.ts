@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -14,7 +16,14 @@ const dir = mkdtempSync(join(tmpdir(), "sitrep-scale-"));
 const made: string[] = [];
 const children: ChildProcess[] = [];
 // 300 entries a batch: the samples below are 4 and 8 queued batches.
-const ENV = { ...process.env, SITREP_INGEST_BATCH_SIZE: "300", SITREP_LOG_LEVEL: "info" };
+// Feeds are served on 127.0.0.1 here, which fetching refuses unless allowed.
+const ENV = {
+  ...process.env,
+  SITREP_INGEST_BATCH_SIZE: "300",
+  SITREP_LOG_LEVEL: "info",
+  SITREP_FETCH_ALLOW: '["127.0.0.1"]',
+  SITREP_POLL_HOST_INTERVAL_MS: "0",
+};
 
 function urlOf(db: string): string {
   const u = new URL(ADMIN as string);
@@ -198,6 +207,31 @@ describe.skipIf(!ADMIN)("scale-out: workers sharing a PostgreSQL queue", () => {
     expect(stored.owed).toBe(0);
     expect(stored.links).toBeGreaterThan(1000);
   }, 300_000);
+
+  it("workers poll a registered feed and process what it holds", async () => {
+    const feed = readFileSync(new URL("../src/sources/testdata/rss2.xml", import.meta.url));
+    const server = createServer((req, res) => {
+      if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(feed);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+      const db = urlOf(await freshDatabase("feeds"));
+      expect((await sitrep(["sources", "add", url, "--db", db])).code).toBe(0);
+      const queued = await sitrep(["sources", "poll", "--queue", "--db", db]);
+      expect(queued.out).toContain("1 polls queued for the workers");
+      const w = await sitrep(["worker", "--once", "--db", db]);
+      expect(w.code).toBe(0);
+      expect(w.out).toContain("batch processed");
+      const listed = await sitrep(["sources", "list", "--db", db]);
+      expect(listed.out).toContain(url);
+      const articles = await sitrep(["articles", "--db", db]);
+      expect(articles.out).toContain("Grain convoy reaches Tessel after week-long delay");
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
 
   it("refuses to queue or work on the embedded SQLite store, saying why", async () => {
     const db = join(dir, "embedded.db");

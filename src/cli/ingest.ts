@@ -1,12 +1,11 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { makeWorkerUtils } from "graphile-worker";
-import { errorCode, errorMessage, SitrepError } from "../model/errors.ts";
+import { errorCode, errorMessage } from "../model/errors.ts";
 import { ingestFile, ingestStdin } from "../pipeline/ingest-file.ts";
 import { ingestUrl } from "../pipeline/ingest-url.ts";
 import { emptyReport, type IngestReport } from "../pipeline/report.ts";
-import { isPostgres, queueFile, workerLogger } from "../pipeline/work-queue.ts";
-import { type GlobalOptions, openApp } from "./app.ts";
+import { queueFile } from "../pipeline/work-queue.ts";
+import { type GlobalOptions, openApp, withQueue } from "./app.ts";
 import { printReports } from "./print-report.ts";
 import { startProgress } from "./progress.ts";
 
@@ -57,15 +56,7 @@ async function queueInputs(
   app: Awaited<ReturnType<typeof openApp>>,
   inputs: string[],
 ): Promise<IngestReport[]> {
-  const url = app.config["database.url"];
-  if (!isPostgres(url))
-    throw new SitrepError(
-      "invalid-input",
-      "--queue needs PostgreSQL: --db postgres://… (the queue lives there)",
-    );
-  const utils = await makeWorkerUtils({ connectionString: url, logger: workerLogger(app.ctx) });
-  try {
-    await utils.migrate();
+  return withQueue(app, async (addJob) => {
     const reports: IngestReport[] = [];
     for (const input of inputs) {
       if (input === "-" || /^https?:\/\//i.test(input))
@@ -75,12 +66,10 @@ async function queueInputs(
             "--queue takes files; register feeds with `sitrep sources add` for the workers to poll",
           ),
         );
-      else reports.push(await queueFile(app.ctx, utils.addJob.bind(utils), input));
+      else reports.push(await queueFile(app.ctx, addJob, input));
     }
     return reports;
-  } finally {
-    await utils.release();
-  }
+  });
 }
 
 function failed(input: string, reason: string): IngestReport {

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { SitrepError } from "../model/errors.ts";
 import { canonicalUrl } from "../normalize/canonical-url.ts";
 import { pollDueSources } from "../pipeline/poll-sources.ts";
-import { type GlobalOptions, openApp } from "./app.ts";
+import { queuePolls } from "../pipeline/work-queue.ts";
+import { type GlobalOptions, openApp, withQueue } from "./app.ts";
 import { printReports } from "./print-report.ts";
 
 /** `sitrep sources add|list|remove|poll`: the feed and page registry. */
@@ -71,9 +72,15 @@ export function registerSources(program: Command): void {
     .description("poll due sources now (all with --all, or the ids given)")
     .argument("[ids...]")
     .option("--all", "poll every feed and page, due or not")
-    .action(async (ids: string[], opts: { all?: boolean }, cmd: Command) => {
+    .option("--queue", "scale-out: queue the polls for `sitrep worker` processes (PostgreSQL)")
+    .action(async (ids: string[], opts: { all?: boolean; queue?: boolean }, cmd: Command) => {
       const app = await openApp(cmd.optsWithGlobals<GlobalOptions>());
       try {
+        if (opts.queue) {
+          const n = await withQueue(app, (addJob) => queuePolls(addJob, app.ctx, { force: opts.all, ids }));
+          console.log(n ? `${n} polls queued for the workers` : "no source is due; use --all to poll anyway");
+          return;
+        }
         const reports = await pollDueSources(app.ctx, { force: opts.all, ids });
         if (!reports.length) console.log("no source is due; use --all to poll anyway");
         else if (!printReports(reports)) process.exitCode = 1;

@@ -117,18 +117,25 @@ export async function pollDueSources(
   ctx: PipelineContext,
   options: { force?: boolean; ids?: string[] } = {},
 ): Promise<IngestReport[]> {
-  const all = options.ids?.length
-    ? (await Promise.all(options.ids.map((id) => ctx.store.sources.getSource(id)))).filter(
-        (s): s is Source => s !== null,
-      )
-    : options.force
-      ? await ctx.store.sources.listSources(["feed", "page"])
-      : await ctx.store.sources.dueSources(ctx.now().toISOString());
+  const all = await sourcesToPoll(ctx, options);
   const run = newPollRun(ctx);
   const reports: IngestReport[] = [];
   // Processing is sequential (one writer); fetching politeness comes from the host limiter.
   for (const s of all) reports.push(await pollSource(ctx, s, run));
   return reports;
+}
+
+/** The sources a poll takes: those given by id, every feed and page (`force`), or the due ones. */
+export async function sourcesToPoll(
+  ctx: PipelineContext,
+  options: { force?: boolean; ids?: string[] } = {},
+): Promise<Source[]> {
+  if (options.ids?.length)
+    return (await Promise.all(options.ids.map((id) => ctx.store.sources.getSource(id)))).filter(
+      (s): s is Source => s !== null,
+    );
+  if (options.force) return await ctx.store.sources.listSources(["feed", "page"]);
+  return await ctx.store.sources.dueSources(ctx.now().toISOString());
 }
 
 /** Next poll time after one more consecutive failure (exponential, capped, deterministic jitter per source). */

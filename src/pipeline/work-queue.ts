@@ -7,7 +7,7 @@ import { parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import { type PipelineContext, restoreState } from "./context.ts";
 import { forgetLinking } from "./link-events.ts";
-import { newPollRun, pollSource } from "./poll-sources.ts";
+import { newPollRun, pollSource, sourcesToPoll } from "./poll-sources.ts";
 import { processArticles } from "./process-articles.ts";
 import { emptyReport, type IngestReport, settleStatus } from "./report.ts";
 
@@ -64,8 +64,7 @@ export function workerTasks(ctx: PipelineContext, leader: boolean): TaskList {
       ctx.log.info({ source: source.url, status: report.status, reason: report.reason }, "source polled");
     },
     sitrep_schedule: async (_payload, helpers: JobHelpers) => {
-      for (const s of await ctx.store.sources.dueSources(ctx.now().toISOString()))
-        await helpers.addJob("sitrep_poll", { sourceId: s.id }, { jobKey: `poll:${s.id}`, maxAttempts: 1 });
+      await queuePolls(helpers.addJob, ctx);
     },
   };
   if (!leader) return tasks;
@@ -135,6 +134,18 @@ export class LeaderLock {
     this.held = false;
     await c?.end();
   }
+}
+
+/** Queues a poll of each source a poll takes (due ones by default); a source already queued is not queued twice. */
+export async function queuePolls(
+  addJob: AddJob,
+  ctx: PipelineContext,
+  options: { force?: boolean; ids?: string[] } = {},
+): Promise<number> {
+  const sources = await sourcesToPoll(ctx, options);
+  for (const s of sources)
+    await addJob("sitrep_poll", { sourceId: s.id }, { jobKey: `poll:${s.id}`, maxAttempts: 1 });
+  return sources.length;
 }
 
 /** Queues items in the pipeline's batches (config `ingest.batchSize`), in order; returns the number of jobs. */
