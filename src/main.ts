@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerAlerts } from "./cli/alerts.ts";
 import { registerArticles } from "./cli/articles.ts";
 import { registerConfig } from "./cli/config.ts";
 import { registerEval } from "./cli/eval.ts";
@@ -28,6 +29,7 @@ registerEval(program);
 registerShow(program);
 registerTheatres(program);
 registerTimeline(program);
+registerAlerts(program);
 registerWorker(program);
 
 try {

@@ -209,6 +209,36 @@ describe("actors, theatres, map", () => {
   });
 });
 
+describe("alerts", () => {
+  it("lists the alerts raised, newest first, and serves them as an Atom feed linking to their events", async () => {
+    await ctx.store.alerts.addNew([
+      {
+        id: `iran-escalation:${ids.pakistan}`,
+        ruleId: "iran-escalation",
+        eventId: ids.pakistan,
+        createdAt: "2026-11-04T12:40:00.000Z",
+        title: "Iran confirms backchannel with US via Pakistan",
+        reason: "Escalation in the Iran–Israel conflict: in the Iran–Israel conflict",
+        deliveredAt: null,
+        deliveryError: null,
+      },
+    ]);
+    const page = await get<{ items: { id: string; eventId: number }[]; nextOffset: number | null }>(
+      "/api/alerts?rule=iran-escalation",
+    );
+    expect(page.items.map((a) => a.eventId)).toEqual([ids.pakistan]);
+    expect(page.nextOffset).toBeNull();
+    expect((await get<{ items: unknown[] }>("/api/alerts?rule=nothing")).items).toEqual([]);
+    const res = await app.request("/feeds/alerts");
+    expect(res.headers.get("content-type")).toMatch(/atom\+xml/);
+    const xml = await res.text();
+    expect(xml).toContain(`<title>Iran confirms backchannel with US via Pakistan (#${ids.pakistan})</title>`);
+    expect(xml).toContain(`/events/${ids.pakistan}"/>`);
+    expect(xml).toContain('<category term="iran-escalation"/>');
+    await get("/api/alerts?limit=0", 400);
+  });
+});
+
 describe("articles and search", () => {
   it("lists, searches and shows articles as text", async () => {
     const { items } = await get<{ items: { id: string; eventId: number }[] }>("/api/articles?limit=3");

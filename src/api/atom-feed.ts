@@ -1,3 +1,4 @@
+import type { Alert } from "../model/alert.ts";
 import type { EventSummary } from "./event-view.ts";
 
 /** Escapes text for XML content and attributes. */
@@ -33,6 +34,36 @@ export function atomFeed(opts: {
       `    <updated>${e.lastUpdated}</updated>`,
       ...cats.map((t) => `    <category term="${xmlEscape(t)}"/>`),
       `    <summary type="text">${xmlEscape(text)}</summary>`,
+      "  </entry>",
+    ].join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xmlEscape(opts.selfUrl)}</id>`,
+    `  <title>${xmlEscape(opts.title)}</title>`,
+    `  <link rel="self" href="${xmlEscape(opts.selfUrl)}"/>`,
+    `  <updated>${updated}</updated>`,
+    "  <author><name>Sitrep</name></author>",
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+/** An Atom 1.0 document of alerts, newest first: each names its rule and why, and links to its event. */
+export function alertsFeed(opts: { title: string; selfUrl: string; base: string; alerts: Alert[] }): string {
+  const updated = opts.alerts[0]?.createdAt ?? "1970-01-01T00:00:00.000Z";
+  const entries = opts.alerts.map((a) => {
+    const link = `${opts.base}/events/${a.eventId}`;
+    return [
+      "  <entry>",
+      `    <id>${xmlEscape(`${opts.base}/api/alerts#${a.id}`)}</id>`,
+      `    <title>${xmlEscape(`${a.title} (#${a.eventId})`)}</title>`,
+      `    <link rel="alternate" href="${xmlEscape(link)}"/>`,
+      `    <updated>${a.createdAt}</updated>`,
+      `    <category term="${xmlEscape(a.ruleId)}"/>`,
+      `    <summary type="text">${xmlEscape(a.reason)}</summary>`,
       "  </entry>",
     ].join("\n");
   });

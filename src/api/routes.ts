@@ -1,4 +1,5 @@
 import { actorRoutes } from "./actor-routes.ts";
+import { alertRoutes } from "./alert-routes.ts";
 import { articleRoutes } from "./article-routes.ts";
 import { eventRoutes } from "./event-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
@@ -22,6 +23,7 @@ export const apiRoutes: Route[] = [
   ...articleRoutes,
   ...exportRoutes,
   ...feedRoutes,
+  ...alertRoutes,
   ...healthRoutes,
   route({
     method: "get",

@@ -4,6 +4,7 @@ import pino from "pino";
 import { loadConfig } from "../config/load.ts";
 import type { Config, ConfigKey } from "../config/schema.ts";
 import { SitrepError } from "../model/errors.ts";
+import { installAlerts } from "../pipeline/alerts.ts";
 import { createContext, type PipelineContext } from "../pipeline/context.ts";
 import { installLinking } from "../pipeline/link-events.ts";
 import { installSynthesis } from "../pipeline/synthesize-events.ts";
@@ -38,6 +39,7 @@ export async function openApp(
   const ctx = await createContext(config, store, { log });
   installSynthesis(ctx);
   installLinking(ctx);
+  installAlerts(ctx);
   return { config, store, ctx, log, close: () => store.close() };
 }
 

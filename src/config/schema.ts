@@ -97,6 +97,14 @@ export const CONFIG_KEYS = {
     schema: z.enum(["auto", "template", "llm"]).default("auto"),
     doc: "Who writes link explanations: templates, or the LLM (llm.*) with templates where its text is not grounded; auto follows synth.engine.",
   },
+  "alerts.rules": {
+    schema: z.array(z.record(z.string(), z.unknown())).default([]),
+    doc: "Alert rules (id, name, and any of theatre, actors, types, maxIntensity, escalating, relations, words): an event meeting every condition of a rule raises an alert, once.",
+  },
+  "alerts.webhook": {
+    schema: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]).default(""),
+    doc: "URL each new alert is POSTed to as JSON; empty = alerts are only stored (sitrep alerts, /api/alerts, /feeds/alerts).",
+  },
   "theatres.extra": {
     schema: z.array(z.record(z.string(), z.unknown())).default([]),
     doc: "Extra theatres (id, name, aliases, actorPairs, places) added to the built-in list.",

@@ -6,6 +6,7 @@ import { createLlmLinkExplainer, type LinkExplainer } from "../link/llm-explain-
 import { UNITS_PER_EVENT } from "../link/unit-index.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { SitrepEvent } from "../model/event.ts";
+import type { EventLink } from "../model/link.ts";
 import type { Theatre } from "../model/theatre.ts";
 import { llmOptionsFrom } from "../synthesize/llm/llm-client.ts";
 import type { PipelineContext } from "./context.ts";
@@ -50,6 +51,19 @@ const explainers = new WeakMap<PipelineContext, LinkExplainer | null>();
 const DAY_MS = 86_400_000;
 
 /** True when batches of this context are linked (their member reports will be indexed). */
+/** Called after each linking pass's outcome is stored, with the events it linked (alerts, pipeline/alerts.ts). */
+export type LinkedHook = (
+  ctx: PipelineContext,
+  linked: [eventId: number, links: EventLink[]][],
+) => Promise<void>;
+
+const linkedHooks = new WeakMap<PipelineContext, LinkedHook>();
+
+/** Sets the hook called after each pass's links are stored. */
+export function onLinked(ctx: PipelineContext, hook: LinkedHook): void {
+  linkedHooks.set(ctx, hook);
+}
+
 export function linkingInstalled(ctx: PipelineContext): boolean {
   return explainers.has(ctx);
 }
@@ -219,6 +233,7 @@ async function write(
     await tx.events.addChanges(o.changes);
     await settle(tx, owed);
   });
+  await linkedHooks.get(ctx)?.(ctx, o.linksByEvent);
 }
 
 /**

@@ -125,6 +125,17 @@ export interface StateTable {
 }
 
 /** The whole database, for Kysely. */
+export interface AlertsTable {
+  id: string;
+  rule_id: string;
+  event_id: number;
+  created_at: string;
+  title: string;
+  reason: string;
+  delivered_at: string | null;
+  delivery_error: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -138,4 +149,5 @@ export interface Database {
   storylines: StorylinesTable;
   theatre_days: TheatreDaysTable;
   state: StateTable;
+  alerts: AlertsTable;
 }

@@ -413,6 +413,42 @@ for (const dialect of testDialects()) {
       expect((await store.links.listStorylines()).map((s) => s.id)).toEqual(["s1"]);
     });
 
+    it("stores each alert once, newest first, with its delivery", async () => {
+      store = await dialect.open();
+      const alert = (rule: string, event: number, at: string) => ({
+        id: `${rule}:${event}`,
+        ruleId: rule,
+        eventId: event,
+        createdAt: at,
+        title: `Event ${event}`,
+        reason: `${rule}: because`,
+        deliveredAt: null,
+        deliveryError: null,
+      });
+      const first = await store.alerts.addNew([
+        alert("escalation", 4, "2026-11-04T10:00:00.000Z"),
+        alert("violence", 4, "2026-11-04T10:00:00.000Z"),
+        alert("escalation", 7, "2026-11-07T10:00:00.000Z"),
+      ]);
+      expect(first.map((a) => a.id)).toEqual(["escalation:4", "violence:4", "escalation:7"]);
+      // Raised again (the event updated): nothing new, and the stored one keeps its time.
+      const again = await store.alerts.addNew([
+        alert("escalation", 4, "2026-11-09T10:00:00.000Z"),
+        alert("escalation", 9, "2026-11-09T10:00:00.000Z"),
+      ]);
+      expect(again.map((a) => a.id)).toEqual(["escalation:9"]);
+      await store.alerts.markDelivery("escalation:7", NOW, null);
+      await store.alerts.markDelivery("violence:4", null, "webhook answered 503");
+      const listed = await store.alerts.list();
+      expect(listed.map((a) => a.id)).toEqual(["escalation:9", "escalation:7", "violence:4", "escalation:4"]);
+      expect(listed[1]).toMatchObject({ eventId: 7, deliveredAt: NOW, deliveryError: null });
+      expect(listed[2].deliveryError).toBe("webhook answered 503");
+      expect((await store.alerts.list({ rule: "escalation", limit: 2 })).map((a) => a.id)).toEqual([
+        "escalation:9",
+        "escalation:7",
+      ]);
+    });
+
     it("lists redirects into events and member texts, independent reports first", async () => {
       store = await dialect.open();
       await store.events.upsertEvents([event(1), event(2), event(3)]);

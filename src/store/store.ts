@@ -1,5 +1,6 @@
 import type Sqlite from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
+import { AlertQueries } from "./alerts.ts";
 import { ArticleQueries } from "./articles.ts";
 import { CompiledReads } from "./compiled.ts";
 import { type Connection, connect, type Dialect, migrate } from "./connect.ts";
@@ -18,6 +19,7 @@ export class Store {
   readonly events: EventQueries;
   readonly links: LinkQueries;
   readonly state: StateQueries;
+  readonly alerts: AlertQueries;
   private readonly root: boolean;
 
   /** `sqlite` is the connection under `db` of a root SQLite store: hot reads run on it directly (compiled.ts). */
@@ -31,6 +33,7 @@ export class Store {
     this.events = new EventQueries(db, dialect, reads);
     this.links = new LinkQueries(db, reads);
     this.state = new StateQueries(db);
+    this.alerts = new AlertQueries(db);
   }
 
   /** Runs `fn` in one transaction; everything it writes lands together or not at all. */

@@ -13,7 +13,24 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0003_redirect_index": {
       up: (db) => db.schema.createIndex("events_redirect").on("events").column("redirect_to").execute(),
     },
+    "0004_alerts": { up: (db) => alerts(db) },
   };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
+async function alerts(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("alerts")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("rule_id", "text", (c) => c.notNull())
+    .addColumn("event_id", "bigint", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("reason", "text", (c) => c.notNull())
+    .addColumn("delivered_at", "text")
+    .addColumn("delivery_error", "text")
+    .execute();
+  await db.schema.createIndex("alerts_created").on("alerts").column("created_at").execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
