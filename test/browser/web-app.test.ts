@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
@@ -7,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../../src/api/app.ts";
 import { type RunningServer, startServer } from "../../src/api/server.ts";
 import { fillFixtureRecords, openDemoContext } from "../../src/api/testdata/demo-fixture.ts";
+import type { Alert } from "../../src/model/alert.ts";
+import { installAlerts } from "../../src/pipeline/alerts.ts";
 import type { PipelineContext } from "../../src/pipeline/context.ts";
 import { installLinking, linkEvents } from "../../src/pipeline/link-events.ts";
 import { processArticles } from "../../src/pipeline/process-articles.ts";
@@ -18,14 +22,56 @@ const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 let ctx: PipelineContext;
+let app: ReturnType<typeof createApi>;
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
 let ids: Record<string, number>;
 const cspErrors: string[] = [];
+let webhook: Server;
+
+// The rules of src/pipeline/alerts.test.ts. Alerts are raised when events are linked (see linkDemo).
+const RULES = [
+  {
+    id: "iran-escalation",
+    name: "Escalation in the Iran–Israel conflict",
+    theatre: "iran-israel",
+    relations: ["escalation", "contradicts"],
+  },
+  {
+    id: "truce-answers",
+    name: "A truce answering something",
+    types: ["AGREE", "RETREAT"],
+    relations: ["response"],
+  },
+  { id: "kyrgyz-violence", actors: ["KGZ", "TJK"], maxIntensity: -9 },
+];
+const MINISTERS = "Ministers press Netanyahu to act against Iran before US-Iran deal";
 
 async function text(l: Locator): Promise<string> {
   return (await l.textContent()) ?? "";
+}
+
+let linked: Promise<unknown> | undefined;
+/**
+ * Links the stored events as `sitrep ingest` links them, once: the fixture has only hand-written links, and
+ * proposed theatres and alerts come from the linker's (this replaces those links; the tests above were their
+ * readers).
+ */
+function linkDemo(): Promise<unknown> {
+  linked ??= (async () => {
+    installLinking(ctx);
+    const all = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id).sort((a, b) => a - b);
+    await linkEvents(ctx, all);
+    // Tell the server, as the pipeline's hook does after a batch: its cached API answers (the alerts page
+    // already read an empty list) are dropped.
+    app.deps.changes.notify(all);
+  })();
+  return linked;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  return (await (await fetch(`${server.url}${path}`)).json()) as T;
 }
 
 async function shot(name: string) {
@@ -36,9 +82,22 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
-    ctx = await openDemoContext({}, { synthesis: true });
+    // A webhook that takes the alerts of rule iran-escalation and refuses the others.
+    webhook = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d) => (body += d));
+      req.on("end", () => {
+        const { alert } = JSON.parse(body) as { alert: Alert };
+        res.writeHead(alert.ruleId === "iran-escalation" ? 204 : 503).end();
+      });
+    });
+    await new Promise<void>((r) => webhook.listen(0, "127.0.0.1", r));
+    const hook = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
+    ctx = await openDemoContext({ "alerts.rules": RULES, "alerts.webhook": hook }, { synthesis: true });
+    installAlerts(ctx);
     ids = await fillFixtureRecords(ctx);
-    server = await startServer(createApi(ctx, { pollMs: 300 }), { host: "127.0.0.1", port: 0 });
+    app = createApi(ctx, { pollMs: 300 });
+    server = await startServer(app, { host: "127.0.0.1", port: 0 });
     browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "sitrep-chromium-")), {
       executablePath: CHROMIUM,
       viewport: { width: 1360, height: 900 },
@@ -63,6 +122,7 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await browser?.close();
     await server?.close();
     await ctx?.store.close();
+    await new Promise((r) => (webhook ? webhook.close(r) : r(null)));
   });
 
   it("shows the live feed", async () => {
@@ -166,12 +226,27 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await shot("theatre");
   });
 
+  it("explains where alerts come from while no rule has raised one", async () => {
+    // Nothing is linked yet, so the rules have raised nothing.
+    expect((await getJson<{ items: Alert[] }>("/api/alerts")).items).toEqual([]);
+    await page.goto(`${server.url}/`);
+    await page.locator(".event-row").first().waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
+    await page.waitForURL(`${server.url}/alerts`);
+    const empty = page.locator(".state-empty");
+    await empty.waitFor();
+    expect(await text(empty)).toMatch(/No alerts yet\..*"alerts\.rules"/s);
+    const example = JSON.parse(`{${await text(empty.locator(".alert-example"))}}`);
+    expect(example["alerts.rules"][0]).toEqual({
+      id: "iran-escalation",
+      theatre: "iran-israel",
+      relations: ["escalation", "contradicts"],
+    });
+    expect(await page.locator(".alert-row").count()).toBe(0);
+  });
+
   it("proposes the Kyrgyzstan – Tajikistan theatre with its evidence, headlines and how to adopt it", async () => {
-    // Proposals come from the linker's links; the fixture has only hand-written ones, so the stored events are
-    // linked as `sitrep ingest` links them (this replaces those links; the tests above were their readers).
-    installLinking(ctx);
-    const all = (await ctx.store.events.listEvents({ limit: 1000 })).map((e) => e.id).sort((a, b) => a - b);
-    await linkEvents(ctx, all);
+    await linkDemo();
     const found = (await (await fetch(`${server.url}/api/theatres/proposed`)).json()) as {
       proposals: { id: string; name: string; headlines: { id: number; title: string }[] }[];
     };
@@ -203,6 +278,79 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await headlines.first().click();
     await page.waitForURL(`${server.url}/events/${first.id}`);
     expect((await text(page.locator("#event-title"))).trim()).toBe(first.title);
+  });
+
+  it("lists the alerts the rules raised, filters by rule, pages, opens the event and links the Atom feed", async () => {
+    await linkDemo();
+    const all = (await getJson<{ items: Alert[] }>("/api/alerts?limit=500")).items;
+    const ministers = all.find((a) => a.title === MINISTERS) as Alert;
+    expect(ministers?.ruleId).toBe("iran-escalation");
+    const truce = all.find((a) => a.ruleId === "truce-answers") as Alert;
+    expect(truce).toBeDefined();
+    // An alert raised before the webhook was set was never sent.
+    const quiet = all.find((a) => a.ruleId === "kyrgyz-violence") as Alert;
+    expect(quiet).toBeDefined();
+    await ctx.store.alerts.markDelivery(quiet.id, null, null);
+
+    await page.goto(`${server.url}/alerts`);
+    const rows = page.locator(".alert-row");
+    await rows.first().waitFor();
+    const shown = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    // Newest first, ten at a time, as the API pages them.
+    expect(await shown()).toEqual(all.slice(0, 10).map((a) => a.id));
+    expect(await page.locator("a.atom-link").getAttribute("href")).toBe("/feeds/alerts");
+
+    const row = page.locator(`.alert-row[data-id="${ministers.id}"]`);
+    expect(await text(row.locator(".alert-title"))).toBe(`#${ministers.eventId} ${MINISTERS}`);
+    expect(await row.locator(".alert-title a").getAttribute("href")).toBe(`/events/${ministers.eventId}`);
+    expect(await text(row.locator("time"))).toBe("16 Nov 2026 09:10 UTC");
+    expect(await text(row.locator(".alert-rule"))).toBe("Escalation in the Iran–Israel conflict");
+    const conds = await row.locator(".alert-conds > li").allTextContents();
+    expect(conds.length).toBe(ministers.reason.split("; ").length);
+    expect(conds[0]).toBe("in the Iran–Israel conflict");
+    expect(conds[1]).toMatch(
+      /^escalation link to #\d+ Israeli officials briefed on advanced US-Iran backchannel, fear 'partial deal' \(8 Nov\)$/,
+    );
+    expect(await row.locator(".alert-conds a").first().getAttribute("href")).toMatch(/^\/events\/\d+$/);
+    expect(await text(row.locator(".delivery"))).toBe("✓ sent");
+    if (all.length > 10) {
+      await page.getByRole("button", { name: "Load more" }).click();
+      await expect.poll(shown).toEqual(all.slice(0, 20).map((a) => a.id));
+    } else expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+    const truceRow = page.locator(`.alert-row[data-id="${truce.id}"]`);
+    expect(await text(truceRow.locator(".delivery"))).toBe("not delivered: webhook answered 503");
+    expect(await text(page.locator(`.alert-row[data-id="${quiet.id}"] .delivery`))).toBe("not sent");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot("alerts");
+
+    // The rule chip shows that rule's alerts only, in the URL; the Atom link follows.
+    await row.locator(".rule-chip").click();
+    await page.waitForURL(`${server.url}/alerts?rule=iran-escalation`);
+    const escalations = all.filter((a) => a.ruleId === "iran-escalation").slice(0, 10);
+    await expect.poll(shown).toEqual(escalations.map((a) => a.id));
+    expect(await page.locator(".alert-row .rule-chip").allTextContents()).toEqual(
+      escalations.map(() => "iran-escalation"),
+    );
+    const atom = (await page.locator("a.atom-link").getAttribute("href")) as string;
+    expect(atom).toBe("/feeds/alerts?rule=iran-escalation");
+    const feed = await (await fetch(`${server.url}${atom}`)).text();
+    expect(feed).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    expect(feed).toContain(MINISTERS);
+    expect(feed.match(/<entry>/g)?.length).toBe(all.filter((a) => a.ruleId === "iran-escalation").length);
+    expect(feed.match(/<category term="[^"]*"\/>/g)?.every((c) => c.includes('"iran-escalation"'))).toBe(
+      true,
+    );
+    // A rule with no alerts says so; clearing the filter shows every rule again.
+    await page.goto(`${server.url}/alerts?rule=no-such-rule`);
+    await page.locator(".state-empty", { hasText: "No alert from rule no-such-rule" }).waitFor();
+    await page.getByRole("link", { name: "Show all rules" }).first().click();
+    await page.waitForURL(`${server.url}/alerts`);
+    await expect.poll(shown).toEqual(all.slice(0, 10).map((a) => a.id));
+
+    // The title opens the event.
+    await row.locator(".alert-title a").click();
+    await page.waitForURL(`${server.url}/events/${ministers.eventId}`);
+    expect((await text(page.locator("#event-title"))).trim()).toBe(MINISTERS);
   });
 
   it("shows the map, an actor, search results and the sources page", async () => {

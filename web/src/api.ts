@@ -3,13 +3,21 @@ import type { EventGraph } from "../../src/api/event-graph.ts";
 import type { EventSummary } from "../../src/api/event-view.ts";
 import type { TheatreProposal } from "../../src/link/propose-theatres.ts";
 import type { Actor } from "../../src/model/actor.ts";
+import type { Alert } from "../../src/model/alert.ts";
 import type { Source } from "../../src/model/source.ts";
 
-export type { EventDetail, EventGraph, EventSummary, TheatreProposal };
+export type { Alert, EventDetail, EventGraph, EventSummary, TheatreProposal };
 
 /** A page of events. */
 export interface EventPage {
   items: EventSummary[];
+  nextOffset: number | null;
+}
+/** A page of alerts, newest first (GET /api/alerts). */
+export interface AlertPage {
+  items: Alert[];
+  limit: number;
+  offset: number;
   nextOffset: number | null;
 }
 /** An actor with its event count. */

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Loading } from "./components/states.tsx";
 import { ActorPage } from "./pages/actor-page.tsx";
 import { ActorsPage } from "./pages/actors-page.tsx";
+import { AlertsPage } from "./pages/alerts-page.tsx";
 import { EventPage } from "./pages/event-page.tsx";
 import { FeedPage } from "./pages/feed-page.tsx";
 import { SearchPage } from "./pages/search-page.tsx";
@@ -16,6 +17,7 @@ const MapPage = lazy(() => import("./pages/map-page.tsx").then((m) => ({ default
 
 const NAV: [href: string, label: string][] = [
   ["/", "Feed"],
+  ["/alerts", "Alerts"],
   ["/map", "Map"],
   ["/theatres", "Theatres"],
   ["/actors", "Actors"],
@@ -51,6 +53,8 @@ function route(path: string, search: URLSearchParams): Page {
   }
   if (path === "/theatres") return { page: <TheatresPage />, title: "Theatres", section: path };
   if (path === "/actors") return { page: <ActorsPage />, title: "Actors", section: path };
+  if (path === "/alerts")
+    return { page: <AlertsPage rule={search.get("rule") ?? ""} />, title: "Alerts", section: path };
   if (path === "/map") return { page: <MapPage />, title: "Map", section: path };
   if (path === "/sources") return { page: <SourcesPage />, title: "Sources", section: path };
   if (path === "/search")
