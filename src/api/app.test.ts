@@ -229,6 +229,21 @@ describe("alerts", () => {
     expect(page.items.map((a) => a.eventId)).toEqual([ids.pakistan]);
     expect(page.nextOffset).toBeNull();
     expect((await get<{ items: unknown[] }>("/api/alerts?rule=nothing")).items).toEqual([]);
+    // Raised when links are written, with no change notice after: never served from the response cache.
+    await ctx.store.alerts.addNew([
+      {
+        id: `iran-escalation:${ids.denial}`,
+        ruleId: "iran-escalation",
+        eventId: ids.denial,
+        createdAt: "2026-11-14T09:00:00.000Z",
+        title: "Iran denies formal deal with US, says talks continue",
+        reason: "Escalation in the Iran–Israel conflict: contradicts link",
+        deliveredAt: null,
+        deliveryError: null,
+      },
+    ]);
+    const again = await get<{ items: { eventId: number }[] }>("/api/alerts?rule=iran-escalation");
+    expect(again.items.map((a) => a.eventId)).toEqual([ids.denial, ids.pakistan]);
     const res = await app.request("/feeds/alerts");
     expect(res.headers.get("content-type")).toMatch(/atom\+xml/);
     const xml = await res.text();

@@ -63,7 +63,8 @@ export class ResponseCache {
         if (c.res.status < 400) this.clear();
         return;
       }
-      if (this.opts.ttlMs <= 0 || /^\/api\/(stream|export)\b/.test(c.req.path)) return next();
+      // Alerts are raised when links are written, which can be after the change notice that clears the cache.
+      if (this.opts.ttlMs <= 0 || /^\/api\/(stream|export|alerts)\b/.test(c.req.path)) return next();
       const key = c.req.url.slice(c.req.url.indexOf("/", 8));
       const hit = this.entries.get(key);
       if (hit && Date.now() - hit.at < this.opts.ttlMs) return serve(c, hit, "hit");
