@@ -187,6 +187,13 @@ describe("actors, theatres, map", () => {
     expect(t.escalation.length).toBeGreaterThan(0);
     expect(t.activity.length).toBeGreaterThan(0);
     expect(t.storylines[0].events).toHaveLength(4);
+    // Its actors, in most events first, and the storyline still moving in its last week.
+    const overview = await get<{
+      actors: { id: string; events: number }[];
+      openThreads: { events: number }[];
+    }>("/api/theatres/iran-israel");
+    expect(overview.actors[0]).toMatchObject({ id: "IRN", events: 4 });
+    expect(overview.openThreads.map((x) => x.events)).toEqual([4]);
     await get("/api/theatres/atlantis", 404);
   });
 

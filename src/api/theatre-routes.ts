@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { theatreList } from "../classify/theatres.ts";
+import { openThreads, theatreActors } from "../link/theatre-overview.ts";
 import { SitrepError } from "../model/errors.ts";
 import { isCalendarDay, theatreProposals } from "../pipeline/theatre-proposals.ts";
 import { iso3OfName } from "./country-names.ts";
@@ -56,7 +57,8 @@ export const theatreRoutes: Route[] = [
   route({
     method: "get",
     path: "/api/theatres/{id}",
-    summary: "A theatre's timeline of events, daily escalation series, daily activity and storylines",
+    summary:
+      "A theatre's timeline of events, daily escalation series, daily activity, storylines, its actors and its open threads",
     tag: "theatres",
     params: stringIdParams,
     query: z.object({
@@ -72,6 +74,7 @@ export const theatreRoutes: Route[] = [
       if (!events.length && !escalation.length && !storylines.length)
         throw new SitrepError("not-found", `no theatre ${params.id} (or no events in it yet)`);
       const timeline = (await summarize(deps, events)).sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
+      const actorsOf = await store.events.actorsOfEvents(timeline.map((e) => e.id));
       const titles = new Map(timeline.map((e) => [e.id, e.title]));
       const perDay = new Map<string, { events: number; intensity: number; rated: number }>();
       for (const e of timeline) {
@@ -97,6 +100,8 @@ export const theatreRoutes: Route[] = [
           ...s,
           events: s.eventIds.map((id) => ({ id, title: titles.get(id) ?? null })),
         })),
+        actors: theatreActors(timeline, actorsOf),
+        openThreads: openThreads(storylines, timeline),
       });
     },
   }),

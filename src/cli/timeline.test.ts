@@ -61,4 +61,46 @@ describe("timeline", () => {
     expect(text).toContain("2026-03-01 █ ▂ 2026-03-03");
     expect(text).toContain("2026-03-03   -6.6  (1 event)");
   });
+
+  it("ends with the theatre's open threads and its actors", () => {
+    const swap = {
+      id: 9,
+      title: "Kyiv and Moscow swap 90 prisoners",
+      firstSeen: "2026-03-03T08:00:00.000Z",
+      type: "CONSULT",
+      intensity: 4.6,
+    };
+    const text = renderTimeline(findTheatre(BUILTIN_THEATRES, "russia-ukraine"), [], [], [], {
+      threads: [
+        {
+          id: "s1",
+          name: "Russia – Ukraine: prisoners",
+          events: 3,
+          firstSeen: "2026-02-20T08:00:00.000Z",
+          lastSeen: swap.firstSeen,
+          latest: swap,
+          trend: "de-escalating",
+        },
+      ],
+      actors: [
+        {
+          id: "UKR",
+          name: "Ukraine",
+          kind: "country",
+          country: "UKR",
+          events: 2,
+          meanIntensity: -2.7,
+          lastSeen: swap.firstSeen,
+          eventTypes: [
+            { type: "FIGHT", events: 1 },
+            { type: "CONSULT", events: 1 },
+          ],
+        },
+      ],
+    });
+    expect(text).toContain(
+      "  Russia – Ukraine: prisoners: 3 events, 2026-02-20 to 2026-03-03, de-escalating; latest #9 Kyiv and Moscow swap 90 prisoners",
+    );
+    expect(text).toContain("  Ukraine (UKR): 2 events, mean intensity -2.7; in FIGHT ×1, CONSULT ×1");
+  });
 });

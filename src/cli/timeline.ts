@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { theatreList } from "../classify/theatres.ts";
+import { type OpenThread, openThreads, type TheatreActor, theatreActors } from "../link/theatre-overview.ts";
 import { SitrepError } from "../model/errors.ts";
 import type { SitrepEvent } from "../model/event.ts";
 import type { EventLink } from "../model/link.ts";
@@ -10,7 +11,10 @@ import { type GlobalOptions, openApp } from "./app.ts";
 const args = z.object({ theatre: z.string().min(1), limit: z.coerce.number().int().positive() });
 const BARS = "▁▂▃▄▅▆▇█";
 
-/** `sitrep timeline --theatre NAME`: a theatre's events in order with their links, and its daily escalation index. */
+/**
+ * `sitrep timeline --theatre NAME`: a theatre's events in order with their links, its daily escalation index, its
+ * open threads and its actors.
+ */
 export function registerTimeline(program: Command): void {
   program
     .command("timeline")
@@ -34,7 +38,24 @@ export function registerTimeline(program: Command): void {
         );
         const links = await app.store.links.linksAmong(events.map((e) => e.id));
         const days = await app.store.links.theatreDays(theatre.id);
-        console.log(renderTimeline(theatre, events, links, days));
+        const seen = events.flatMap((e) =>
+          e.record
+            ? [
+                {
+                  id: e.id,
+                  title: e.record.title,
+                  firstSeen: e.firstSeen,
+                  type: e.record.type,
+                  intensity: e.record.intensity,
+                },
+              ]
+            : [],
+        );
+        const overview = {
+          actors: theatreActors(seen, await app.store.events.actorsOfEvents(seen.map((e) => e.id))),
+          threads: openThreads(await app.store.links.listStorylines(theatre.id), seen),
+        };
+        console.log(renderTimeline(theatre, events, links, days, overview));
       } finally {
         await app.close();
       }
@@ -64,6 +85,7 @@ export function renderTimeline(
   events: SitrepEvent[],
   links: EventLink[],
   days: { day: string; escalation: number; events: number }[],
+  overview: { actors: TheatreActor[]; threads: OpenThread[] } = { actors: [], threads: [] },
 ): string {
   const out = [`${theatre.name} (${theatre.id}): ${events.length} events`, ""];
   const titles = new Map(events.map((e) => [e.id, e.record?.title ?? `event #${e.id}`]));
@@ -79,8 +101,27 @@ export function renderTimeline(
   }
   out.push("", "Escalation index (−10 most cooperative … +10 most conflictual), by day:");
   out.push(...escalationLines(days));
+  if (overview.threads.length) {
+    out.push("", "Open threads (storylines moving in the theatre's last week), latest first:");
+    for (const t of overview.threads)
+      out.push(
+        `  ${t.name}: ${t.events} events, ${t.firstSeen.slice(0, 10)} to ${t.lastSeen.slice(0, 10)}, ${t.trend}; latest #${t.latest.id} ${t.latest.title}`,
+      );
+  }
+  if (overview.actors.length) {
+    out.push("", "Actors, in most events first:");
+    for (const a of overview.actors) {
+      const mean = a.meanIntensity === null ? "" : `, mean intensity ${signed(a.meanIntensity)}`;
+      const types = a.eventTypes.map((x) => `${x.type} ×${x.events}`).join(", ");
+      out.push(
+        `  ${a.name} (${a.id}): ${a.events} event${a.events === 1 ? "" : "s"}${mean}${types ? `; in ${types}` : ""}`,
+      );
+    }
+  }
   return out.join("\n");
 }
+
+const signed = (v: number) => `${v > 0 ? "+" : ""}${v.toFixed(1)}`;
 
 function escalationLines(days: { day: string; escalation: number; events: number }[]): string[] {
   if (!days.length) return ["  (no days recorded)"];
