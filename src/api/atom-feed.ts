@@ -37,18 +37,7 @@ export function atomFeed(opts: {
       "  </entry>",
     ].join("\n");
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xmlEscape(opts.selfUrl)}</id>`,
-    `  <title>${xmlEscape(opts.title)}</title>`,
-    `  <link rel="self" href="${xmlEscape(opts.selfUrl)}"/>`,
-    `  <updated>${updated}</updated>`,
-    "  <author><name>Sitrep</name></author>",
-    ...entries,
-    "</feed>",
-    "",
-  ].join("\n");
+  return envelope(opts.title, opts.selfUrl, updated, entries);
 }
 
 /** An Atom 1.0 document of alerts, newest first: each names its rule and why, and links to its event. */
@@ -67,12 +56,17 @@ export function alertsFeed(opts: { title: string; selfUrl: string; base: string;
       "  </entry>",
     ].join("\n");
   });
+  return envelope(opts.title, opts.selfUrl, updated, entries);
+}
+
+// The feed element around the entries.
+function envelope(title: string, selfUrl: string, updated: string, entries: string[]): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xmlEscape(opts.selfUrl)}</id>`,
-    `  <title>${xmlEscape(opts.title)}</title>`,
-    `  <link rel="self" href="${xmlEscape(opts.selfUrl)}"/>`,
+    `  <id>${xmlEscape(selfUrl)}</id>`,
+    `  <title>${xmlEscape(title)}</title>`,
+    `  <link rel="self" href="${xmlEscape(selfUrl)}"/>`,
     `  <updated>${updated}</updated>`,
     "  <author><name>Sitrep</name></author>",
     ...entries,
