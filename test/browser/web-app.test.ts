@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "../../src/api/app.ts";
 import { type RunningServer, startServer } from "../../src/api/server.ts";
 import { fillFixtureRecords, openDemoContext } from "../../src/api/testdata/demo-fixture.ts";
+import type { OpenThread, TheatreActor } from "../../src/link/theatre-overview.ts";
 import type { Alert } from "../../src/model/alert.ts";
 import { installAlerts } from "../../src/pipeline/alerts.ts";
 import type { PipelineContext } from "../../src/pipeline/context.ts";
@@ -72,6 +73,50 @@ function linkDemo(): Promise<unknown> {
 
 async function getJson<T>(path: string): Promise<T> {
   return (await (await fetch(`${server.url}${path}`)).json()) as T;
+}
+
+/** Signed intensity with one decimal and a real minus sign, as the app writes it. */
+function signed(v: number | null): string {
+  return v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${Math.abs(v).toFixed(1)}`;
+}
+
+type TheatreOverview = { openThreads: OpenThread[]; actors: TheatreActor[] };
+
+/** The open theatre page's Open threads and Actors sections show what the API returned, in its order. */
+async function expectTheatreOverview(t: TheatreOverview) {
+  const threads = page.locator('section[aria-labelledby="h-threads"] li.thread');
+  await expect
+    .poll(() => threads.evaluateAll((els) => els.map((e) => e.getAttribute("data-id"))))
+    .toEqual(t.openThreads.map((s) => s.id));
+  for (const [i, s] of t.openThreads.entries()) {
+    const li = threads.nth(i);
+    expect(await text(li.locator(".thread-name"))).toBe(s.name);
+    expect(await li.locator(`.thread-trend .direction.dir-${s.trend}`).count()).toBe(1);
+    expect(await text(li.locator(".thread-trend"))).toMatch(new RegExp(` ${s.trend}$`));
+    expect(await text(li.locator(".thread-span"))).toMatch(
+      new RegExp(`^${s.events} events · \\d{1,2} [A-Z][a-z]{2} \\d{4}( – \\d{1,2} [A-Z][a-z]{2} \\d{4})?$`),
+    );
+    const latest = li.locator(".thread-latest");
+    expect(await text(latest.locator(".badge-type"))).toBe(s.latest.type);
+    expect(await latest.locator("a").getAttribute("href")).toBe(`/events/${s.latest.id}`);
+    expect(await text(latest.locator("a"))).toBe(`#${s.latest.id} ${s.latest.title}`);
+  }
+  const rows = page.locator('section[aria-labelledby="h-actors"] tbody tr');
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).toEqual(
+    t.actors.map((a) => a.id),
+  );
+  for (const [i, a] of t.actors.entries()) {
+    const row = rows.nth(i);
+    expect(await text(row.locator(".actor-cell a"))).toBe(a.name);
+    expect(await row.locator(".actor-cell a").getAttribute("href")).toBe(
+      `/actors/${encodeURIComponent(a.id)}`,
+    );
+    expect(await text(row.locator(".actor-events"))).toBe(String(a.events));
+    expect(await text(row.locator(".actor-intensity"))).toBe(signed(a.meanIntensity));
+    expect(await text(row.locator(".actor-types"))).toBe(
+      a.eventTypes.map((x) => `${x.type} ×${x.events}`).join(", ") || "—",
+    );
+  }
 }
 
 async function shot(name: string) {
@@ -217,13 +262,27 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await page.locator("#event-title").waitFor();
   });
 
-  it("shows a theatre's escalation chart, timeline and storylines", async () => {
+  it("shows a theatre's escalation chart, timeline, open threads, actors and storylines", async () => {
+    // Before linking: the fixture's storyline is the theatre's one open thread.
+    const t = await getJson<TheatreOverview>("/api/theatres/iran-israel");
+    expect(t.openThreads.map((s) => s.id)).toEqual(["us-iran-backchannel"]);
+    expect(t.actors[0]?.id).toBe("IRN");
     await page.goto(`${server.url}/theatres/iran-israel`);
     await page.locator(".chart svg").nth(1).waitFor();
     expect(await page.locator(".chart svg path").count()).toBeGreaterThan(20);
     expect(await page.locator(".storyline-chain li").count()).toBeGreaterThanOrEqual(2);
+    await expectTheatreOverview(t);
     await page.waitForTimeout(300);
     await shot("theatre");
+    // A theatre with no storyline yet says so, and still lists its actors.
+    const sudan = await getJson<TheatreOverview>("/api/theatres/sudan");
+    expect(sudan.openThreads).toEqual([]);
+    expect(sudan.actors.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/theatres/sudan`);
+    await page
+      .locator('section[aria-labelledby="h-threads"] .state-empty', { hasText: "No open threads" })
+      .waitFor();
+    await expectTheatreOverview(sudan);
   });
 
   it("explains where alerts come from while no rule has raised one", async () => {
@@ -351,6 +410,45 @@ describe.skipIf(!hasChromium)("web app in Chromium", () => {
     await row.locator(".alert-title a").click();
     await page.waitForURL(`${server.url}/events/${ministers.eventId}`);
     expect((await text(page.locator("#event-title"))).trim()).toBe(MINISTERS);
+  });
+
+  it("shows a linked theatre's open threads and actors, each opening its page", async () => {
+    await linkDemo();
+    const t = await getJson<TheatreOverview>("/api/theatres/iran-israel");
+    // The linker's storylines: several threads moved in the last week, one of them escalating.
+    expect(t.openThreads.length).toBeGreaterThanOrEqual(2);
+    const escalating = t.openThreads.find((s) => s.trend === "escalating") as OpenThread;
+    expect(escalating).toBeDefined();
+    const iran = t.actors.find((a) => a.id === "IRN") as TheatreActor;
+    expect(iran.name).toBe("Iran");
+    expect(iran.events).toBeGreaterThan(0);
+    await page.goto(`${server.url}/theatres/iran-israel`);
+    await page.locator("#h-threads").waitFor();
+    await expectTheatreOverview(t);
+    expect(await text(page.locator("#h-threads"))).toMatch(/^Open threads/);
+    expect(await text(page.locator("#h-actors"))).toMatch(/^Actors/);
+
+    // Iran: its events count beside its name, which opens its actor page.
+    const row = page.locator('section[aria-labelledby="h-actors"] tbody tr[data-id="IRN"]');
+    expect(await text(row.locator(".actor-events"))).toBe(String(iran.events));
+    // Both sections whole, just below the sticky top bar.
+    await page.evaluate(() => {
+      const h = document.getElementById("h-threads") as HTMLElement;
+      window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 64);
+    });
+    await page.waitForTimeout(200);
+    await shot("theatre-overview");
+    await row.getByRole("link", { name: "Iran", exact: true }).click();
+    await page.waitForURL(`${server.url}/actors/IRN`);
+    expect(await text(page.locator("h1.page-title"))).toBe("Iran");
+
+    // The escalating thread's latest event opens that event.
+    await page.goBack();
+    const thread = page.locator(`li.thread[data-id="${escalating.id}"]`);
+    await thread.locator(".dir-escalating").waitFor();
+    await thread.locator(".thread-latest a").click();
+    await page.waitForURL(`${server.url}/events/${escalating.latest.id}`);
+    expect((await text(page.locator("#event-title"))).trim()).toBe(escalating.latest.title);
   });
 
   it("shows the map, an actor, search results and the sources page", async () => {

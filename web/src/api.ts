@@ -2,11 +2,12 @@ import type { EventDetail } from "../../src/api/event-detail.ts";
 import type { EventGraph } from "../../src/api/event-graph.ts";
 import type { EventSummary } from "../../src/api/event-view.ts";
 import type { TheatreProposal } from "../../src/link/propose-theatres.ts";
+import type { OpenThread, TheatreActor } from "../../src/link/theatre-overview.ts";
 import type { Actor } from "../../src/model/actor.ts";
 import type { Alert } from "../../src/model/alert.ts";
 import type { Source } from "../../src/model/source.ts";
 
-export type { Alert, EventDetail, EventGraph, EventSummary, TheatreProposal };
+export type { Alert, EventDetail, EventGraph, EventSummary, OpenThread, TheatreActor, TheatreProposal };
 
 /** A page of events. */
 export interface EventPage {
@@ -54,6 +55,10 @@ export interface TheatreDetail {
     updatedAt: string;
     events: { id: number; title: string | null }[];
   }[];
+  /** The actors in most of the theatre's events first (at most 12; outlets are left out). */
+  actors: TheatreActor[];
+  /** Storylines that moved in the theatre's last week, latest first. */
+  openThreads: OpenThread[];
 }
 /** An article in a list. */
 export interface ArticleListed {

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import type { TheatreDetail } from "../api.ts";
+import type { OpenThread, TheatreActor, TheatreDetail } from "../api.ts";
+import { DirectionTag, Intensity, TypeBadge } from "../components/badges.tsx";
 import { Chart, type ChartOption } from "../components/chart.tsx";
 import { EventRow } from "../components/event-row.tsx";
 import { Empty, Show } from "../components/states.tsx";
@@ -13,7 +14,10 @@ const AXIS = {
   splitLine: { lineStyle: { color: "#e4e7eb" } },
 };
 
-/** A theatre: escalation chart, timeline of events (click a dot to open it), storylines, event list. */
+/**
+ * A theatre: escalation chart, timeline of events (click a dot to open it), its open threads and actors,
+ * storylines, event list.
+ */
 export function TheatrePage({ id }: { id: string }) {
   const loaded = useApi<TheatreDetail>(`/api/theatres/${encodeURIComponent(id)}`);
   return (
@@ -147,6 +151,10 @@ function Theatre({ t }: { t: TheatreDetail }) {
           />
         </section>
       </div>
+      <div className="two-col theatre-overview">
+        <OpenThreads threads={t.openThreads} />
+        <Actors actors={t.actors} />
+      </div>
       <section className="section" aria-labelledby="h-story">
         <h2 id="h-story">Storylines</h2>
         {t.storylines.length ? (
@@ -180,6 +188,101 @@ function Theatre({ t }: { t: TheatreDetail }) {
       </section>
     </div>
   );
+}
+
+const TREND_NOTE =
+  "The latest event against the storyline's earlier ones: two Goldstein points or more lower is escalating, higher is de-escalating";
+
+/** Storylines that moved in the theatre's last week, latest first: name, size, span, trend and latest event. */
+function OpenThreads({ threads }: { threads: OpenThread[] }) {
+  return (
+    <section className="section" aria-labelledby="h-threads">
+      <h2 id="h-threads">
+        Open threads <span className="h-note">storylines that moved in the theatre's last week</span>
+      </h2>
+      {threads.length ? (
+        <ul className="threads">
+          {threads.map((s) => (
+            <li key={s.id} className="thread" data-id={s.id}>
+              <div className="thread-head">
+                <h3 className="thread-name">{s.name}</h3>
+                <span className="thread-trend" title={TREND_NOTE}>
+                  <DirectionTag direction={s.trend} />
+                </span>
+              </div>
+              <p className="thread-span small muted">
+                {plural(s.events, "event")} · {span(s.firstSeen, s.lastSeen)}
+              </p>
+              <p className="thread-latest">
+                <span className="thread-label">Latest</span>
+                <TypeBadge type={s.latest.type} />
+                <Link href={`/events/${s.latest.id}`}>
+                  <span className="mono">#{s.latest.id}</span> {s.latest.title}
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Empty>No open threads: no storyline of this theatre moved in the week up to its latest event.</Empty>
+      )}
+    </section>
+  );
+}
+
+/** The theatre's actors, those in most of its events first: events, mean intensity, their events' main types. */
+function Actors({ actors }: { actors: TheatreActor[] }) {
+  return (
+    <section className="section" aria-labelledby="h-actors">
+      <h2 id="h-actors">
+        Actors <span className="h-note">in most of the theatre's events first</span>
+      </h2>
+      {actors.length ? (
+        <table className="table compact theatre-actors">
+          <thead>
+            <tr>
+              <th scope="col">Actor</th>
+              <th scope="col" className="num">
+                Events
+              </th>
+              <th
+                scope="col"
+                title="Mean Goldstein intensity of its rated events (−10 conflict … +10 cooperation)"
+              >
+                Mean intensity
+              </th>
+              <th scope="col">Main event types</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actors.map((a) => (
+              <tr key={a.id} data-id={a.id}>
+                <td className="actor-cell" title={[a.kind, a.country].filter(Boolean).join(" · ")}>
+                  <Link href={`/actors/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                </td>
+                <td className="num actor-events">{a.events}</td>
+                <td className="actor-intensity">
+                  <Intensity value={a.meanIntensity} />
+                </td>
+                <td className="mono actor-types">
+                  {a.eventTypes.length ? a.eventTypes.map((x) => `${x.type} ×${x.events}`).join(", ") : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <Empty>No actors yet; they appear once the theatre's records are synthesized.</Empty>
+      )}
+    </section>
+  );
+}
+
+/** "16 Nov 2026 – 18 Nov 2026", or one date when both fall on the same day. */
+function span(from: string, to: string): string {
+  const a = fmtDate(from);
+  const b = fmtDate(to);
+  return a === b ? a : `${a} – ${b}`;
 }
 
 function escapeHtml(s: string): string {
