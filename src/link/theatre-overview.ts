@@ -109,7 +109,13 @@ export function openThreads(
       events: mine.length,
       firstSeen: mine[0].firstSeen,
       lastSeen: latest.firstSeen,
-      latest,
+      latest: {
+        id: latest.id,
+        title: latest.title,
+        firstSeen: latest.firstSeen,
+        type: latest.type,
+        intensity: latest.intensity,
+      },
       trend: trendOf(mine),
     });
   }
