@@ -152,6 +152,10 @@ describe.skipIf(!ADMIN)("scale-out: workers sharing a PostgreSQL queue", () => {
 
     const q = await sitrep(["ingest", file, "--queue", "--db", urlOf(queued)]);
     expect(q.out).toContain("1041 items queued in 4 batches");
+    // A bad input is reported by name and reason, as a direct ingest does, and nothing is queued for it.
+    const missing = await sitrep(["ingest", join(dir, "missing.ndjson"), "--queue", "--db", urlOf(queued)]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("missing.ndjson: no such file (invalid-input)");
     expect(await queuedBatches(queued)).toBe(4);
     const a = worker(queued);
     const b = worker(queued);

@@ -215,12 +215,18 @@ export async function queueFile(ctx: PipelineContext, addJob: AddJob, path: stri
       queued = items.length;
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : null;
+    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
+    const message = err instanceof Error ? err.message : String(err);
     report.status = "failed";
     report.errors.push({
       item: path,
       code: "invalid-input",
-      reason: code ?? (err instanceof Error ? err.message : String(err)),
+      // The item already names the file.
+      reason: missing
+        ? "no such file"
+        : message.startsWith(`${path}: `)
+          ? message.slice(path.length + 2)
+          : message,
     });
     return report;
   }
