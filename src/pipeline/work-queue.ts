@@ -16,8 +16,8 @@ import { emptyReport, type IngestReport, settleStatus } from "./report.ts";
  * `sitrep worker` processes on any number of machines take jobs from it.
  *
  * Clustering and linking are online, in stream order, and hold state in memory between batches (the link index's
- * weights, for one, depend on when each event was weighed: a process that rebuilds that state from the store links a
- * fifth of CEP's events differently from one that kept it). So one worker at a time is the pipeline's leader: it
+ * weights, for one, depend on when each event was weighed: a process that rebuilds that state from the store makes
+ * about a fifth of its links on CEP differently from one that kept it). So one worker at a time is the pipeline's leader: it
  * holds a PostgreSQL advisory lock for as long as it runs and alone takes the queued batches (`sitrep_process`), in
  * the order they were queued, keeping its state between them. Its results are those of one process ingesting the
  * same batches. The other workers fetch and parse sources in parallel (`sitrep_poll`), queue what they read, and wait
