@@ -43,7 +43,7 @@ export async function evalAllMarkdown(dataDir: string, progress: (line: string) 
       );
       if (audit)
         rows.push(
-          `| links, gold audit | ${cep} (${label}) | entries naming their story ${audit.corroborated_entries}; recall over ${audit.corroborated_targets} corroborated targets **${audit.corroborated_recall}**, over ${audit.other_targets} others ${audit.other_recall}; label precision over ${audit.corroborated_links} corroborated links **${audit.corroborated_precision}**; ${audit.near_identical_pairs} near-identical entry pairs share a label **${audit.near_identical_agreement}** of the time; with the ${audit.joined_labels} labels that join two or more headings split, label precision **${audit.split_precision}** | same command (stderr) |`,
+          `| links, gold audit | ${cep} (${label}) | entries naming their story ${audit.corroborated_entries}; recall over ${audit.corroborated_targets} corroborated targets **${audit.corroborated_recall}**, over ${audit.other_targets} others ${audit.other_recall}; label precision over ${audit.corroborated_links} corroborated links **${audit.corroborated_precision}**; ${audit.near_identical_pairs} near-identical entry pairs share a label **${audit.near_identical_agreement}** of the time; with the ${audit.joined_labels} labels that join two or more headings split, label precision **${audit.split_precision}**; the ${audit.same_theatre_links} links between two events of one theatre share a label **${audit.same_theatre_precision}** of the time | same command (stderr) |`,
         );
       if (lines)
         rows.push(

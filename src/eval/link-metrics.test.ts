@@ -104,6 +104,22 @@ describe("goldAudit", () => {
     });
     expect(a.corroborated_entries).toBeCloseTo(4 / 5);
   });
+
+  it("measures label precision over the links between two events placed in one theatre", () => {
+    const theatres = new Map([
+      [1, new Set(["russia-ukraine"])],
+      [2, new Set(["russia-ukraine", "russia-nato"])],
+      [3, new Set(["sudan"])],
+    ]);
+    const links = [
+      { fromEvent: 2, toEvent: 1 },
+      { fromEvent: 3, toEvent: 1 },
+    ];
+    const a = goldAudit(members, links, theatres);
+    expect(a.same_theatre_links).toBe(1);
+    expect(a.same_theatre_precision).toBe(linkMetrics(members, [links[0]]).label_precision);
+    expect(goldAudit(members, links).same_theatre_links).toBe(0);
+  });
 });
 
 describe("splitJoinedLabels", () => {

@@ -143,6 +143,12 @@ export interface GoldAudit {
   /** Labels that join headings ("COVID-19 pandemic in India, COVID-19 vaccination in India"), and label precision with them split. */
   joined_labels: number;
   split_precision: number;
+  /**
+   * Links whose two events are placed in one theatre (the same war: "Russian forces strike Kharkiv University" and
+   * "Russia takes the North Crimean Canal"), and their label precision: how far the labels agree on reports of one war.
+   */
+  same_theatre_links: number;
+  same_theatre_precision: number;
 }
 
 /** How well storylines follow the gold stories (see storylineMetrics). */
@@ -224,7 +230,12 @@ export function corroborated(m: MemberGold): boolean {
 }
 
 /** The gold audit of `linkMetrics`' inputs (members need `text`). */
-export function goldAudit(members: MemberGold[], links: { fromEvent: number; toEvent: number }[]): GoldAudit {
+export function goldAudit(
+  members: MemberGold[],
+  links: { fromEvent: number; toEvent: number }[],
+  /** The theatres each event is placed in. */
+  theatres: Map<number, Set<string>> = new Map(),
+): GoldAudit {
   const ok = new Map<MemberGold, boolean>(members.map((m) => [m, corroborated(m)]));
   const labeled = members.filter((m) => m.gold?.story);
   const clean = new Map<number, boolean>();
@@ -246,6 +257,11 @@ export function goldAudit(members: MemberGold[], links: { fromEvent: number; toE
     cleanLinks,
   );
   const twins = nearIdenticalAgreement(members);
+  const inOneTheatre = links.filter((l) => {
+    const a = theatres.get(l.fromEvent);
+    const b = theatres.get(l.toEvent);
+    return a !== undefined && b !== undefined && [...a].some((t) => b.has(t));
+  });
   const split = splitJoinedLabels(members);
   return {
     corroborated_entries: labeled.length ? trusted.length / labeled.length : 0,
@@ -259,6 +275,8 @@ export function goldAudit(members: MemberGold[], links: { fromEvent: number; toE
     near_identical_agreement: twins.agreement,
     joined_labels: split.joined,
     split_precision: linkMetrics(split.members, links).label_precision,
+    same_theatre_links: inOneTheatre.length,
+    same_theatre_precision: linkMetrics(members, inOneTheatre).label_precision,
   };
 }
 

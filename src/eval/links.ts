@@ -60,7 +60,7 @@ export async function evalLinks(
     );
     const links = await run.ctx.store.links.allLinks();
     const m = linkMetrics(members, links);
-    options.onAudit?.(roundAll(goldAudit(members, links)));
+    if (options.onAudit) options.onAudit(roundAll(goldAudit(members, links, await placedIn(run.ctx))));
     if (options.onStorylines)
       options.onStorylines(roundAll(storylineMetrics(members, await run.ctx.store.links.listStorylines())));
     return {
@@ -81,6 +81,15 @@ export async function evalLinks(
 async function entryTexts(ctx: PipelineContext): Promise<Map<string, string>> {
   const rows = await ctx.store.db.selectFrom("articles").select(["id", "title", "text"]).execute();
   return new Map(rows.map((r) => [r.id, `${r.title} ${r.text}`]));
+}
+
+/** The theatres each event is placed in. */
+async function placedIn(ctx: PipelineContext): Promise<Map<number, Set<string>>> {
+  const rows = await ctx.store.db.selectFrom("event_theatres").select(["event_id", "theatre_id"]).execute();
+  const out = new Map<number, Set<string>>();
+  for (const r of rows)
+    out.set(Number(r.event_id), (out.get(Number(r.event_id)) ?? new Set()).add(r.theatre_id));
+  return out;
 }
 
 function roundAll<T extends object>(a: T): T {
