@@ -47,11 +47,16 @@ export const defaultNameOf: NameOf = (id) => {
   return words.map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
 };
 
+/** "3 Apr": the day an event is named by in explanations and alerts. */
+export function dayMonth(t: Date): string {
+  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}`;
+}
+
 /** "(#412, 'Turkey mediates US-Iran ceasefire extension', 3 Apr)": how a link names the related event. */
 export function eventRef(d: EventDigest, relativeTo?: EventDigest): string {
   const t = new Date(d.time);
   const sameYear = relativeTo ? new Date(relativeTo.time).getUTCFullYear() === t.getUTCFullYear() : true;
-  const date = `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}${sameYear ? "" : ` ${t.getUTCFullYear()}`}`;
+  const date = `${dayMonth(t)}${sameYear ? "" : ` ${t.getUTCFullYear()}`}`;
   const title = d.title.length > 90 ? `${d.title.slice(0, 87).trimEnd()}…` : d.title;
   return `(#${d.id}, '${title}', ${date})`;
 }

@@ -1,12 +1,11 @@
 import { alertRules, matchRule, type WatchedEvent } from "../alert/rules.ts";
 import { theatreList } from "../classify/theatres.ts";
+import { dayMonth } from "../link/explain-link.ts";
 import type { Alert, AlertRule } from "../model/alert.ts";
 import { errorMessage } from "../model/errors.ts";
 import type { EventLink } from "../model/link.ts";
 import type { PipelineContext } from "./context.ts";
 import { onLinked } from "./link-events.ts";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
  * Makes the pipeline raise alerts (config `alerts.rules`): after each linking pass's links are stored, every event it
@@ -59,7 +58,7 @@ export async function raiseAlerts(
           type: l.type,
           toEvent: l.toEvent,
           title: other?.record?.title ?? `event #${l.toEvent}`,
-          date: other ? shortDate(other.firstSeen) : "",
+          date: other ? dayMonth(new Date(other.firstSeen)) : "",
         };
       }),
     };
@@ -105,9 +104,4 @@ async function deliver(ctx: PipelineContext, alerts: Alert[]): Promise<void> {
       await ctx.store.alerts.markDelivery(a.id, null, errorMessage(err));
     }
   }
-}
-
-function shortDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
+import type { RawArticle } from "../model/article.ts";
 import { errorMessage, SitrepError } from "../model/errors.ts";
 import { normalizeBatch } from "../normalize/normalize-article.ts";
 import { detectFormat, parseDocument, parseFile } from "../sources/parse.ts";
@@ -17,6 +18,11 @@ export type OnProgress = (read: number) => void;
 
 const NDJSON_NAME = /\.(ndjson|jsonl)(\.gz)?$/i;
 
+/** True for files streamed as NDJSON in batches: .ndjson, .jsonl and any .gz; other files are parsed whole. */
+export function streamsAsNdjson(path: string): boolean {
+  return NDJSON_NAME.test(path) || /\.gz$/i.test(path);
+}
+
 /** Ingests a local file (NDJSON streamed in batches, any other format parsed whole); OPML files register their feeds. */
 export async function ingestFile(
   ctx: PipelineContext,
@@ -29,7 +35,7 @@ export async function ingestFile(
     ctx.now().toISOString(),
   );
   const report = emptyReport(path);
-  if (NDJSON_NAME.test(path) || /\.gz$/i.test(path)) {
+  if (streamsAsNdjson(path)) {
     await ingestNdjson(ctx, source.id, path, path, report, onProgress);
   } else {
     const doc = await parseFile(abs, { name: path });
@@ -133,10 +139,7 @@ async function ingestNdjson(
     })) {
       report.errors.push(...batch.errors);
       report.read += batch.errors.length;
-      const items = batch.items.map((raw) => ({
-        item: `${name}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`,
-        raw,
-      }));
+      const items = namedItems(name, batch.items);
       // Nothing is processed yet (a first batch waits in `pending`).
       const more = !first || batch.items.length + batch.errors.length >= batchSize;
       if (more && !use.shared && (c["ingest.prepareThread"] || c["ingest.linkThread"])) {
@@ -196,6 +199,11 @@ async function ingestNdjson(
     }
     await use.shared?.close();
   }
+}
+
+/** NDJSON entries as input items, each named by its file and id (or URL, or the start of its title). */
+export function namedItems(name: string, raws: RawArticle[]): InputItem[] {
+  return raws.map((raw) => ({ item: `${name}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`, raw }));
 }
 
 /** Processes parsed items in configured batch sizes. */

@@ -6,6 +6,7 @@ import type { RawItem } from "../normalize/normalize-article.ts";
 import { parseFile } from "../sources/parse.ts";
 import { readNdjsonBatches } from "../sources/parsers/ndjson.ts";
 import { type PipelineContext, restoreState } from "./context.ts";
+import { namedItems, streamsAsNdjson } from "./ingest-file.ts";
 import { forgetLinking } from "./link-events.ts";
 import { newPollRun, pollSource, sourcesToPoll } from "./poll-sources.ts";
 import { processArticles } from "./process-articles.ts";
@@ -181,7 +182,7 @@ export async function queueFile(ctx: PipelineContext, addJob: AddJob, path: stri
   let jobs = 0;
   let queued = 0;
   try {
-    if (/\.(ndjson|jsonl)(\.gz)?$/i.test(path) || /\.gz$/i.test(path)) {
+    if (streamsAsNdjson(path)) {
       // The same batches as a direct ingest: items and bad lines count toward a batch alike.
       for await (const batch of readNdjsonBatches(path, {
         name: path,
@@ -189,10 +190,7 @@ export async function queueFile(ctx: PipelineContext, addJob: AddJob, path: stri
       })) {
         report.errors.push(...batch.errors);
         report.read += batch.items.length + batch.errors.length;
-        const items = batch.items.map((raw) => ({
-          item: `${path}#${raw.externalId ?? raw.url ?? raw.title.slice(0, 40)}`,
-          raw,
-        }));
+        const items = namedItems(path, batch.items);
         if (!items.length) continue;
         await addJob("sitrep_process", { sourceId: source.id, items } satisfies ProcessJob, {
           queueName: PIPELINE_QUEUE,

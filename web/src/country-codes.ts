@@ -1,6 +1,7 @@
-import { countries } from "countries-list";
 import to3 from "countries-list/minimal/countries.2to3.min.json";
 import to2 from "countries-list/minimal/countries.3to2.min.json";
+// The small name table (the same English names as the full one), so pages that name countries stay small.
+import names from "countries-list/minimal/countries.en.min.json";
 
 // world-atlas abbreviates some names; these are its spellings mapped to ISO-3.
 const ATLAS: Record<string, string> = {
@@ -32,8 +33,8 @@ export function iso3OfAtlasName(name: string): string | null {
   if (!byName) {
     byName = new Map(Object.entries(ATLAS));
     const codes = to3 as Record<string, string>;
-    for (const [iso2, c] of Object.entries(countries))
-      if (codes[iso2] && !byName.has(c.name)) byName.set(c.name, codes[iso2]);
+    for (const [iso2, name] of Object.entries(names as Record<string, string>))
+      if (codes[iso2] && !byName.has(name)) byName.set(name, codes[iso2]);
   }
   return byName.get(name) ?? null;
 }
@@ -41,6 +42,5 @@ export function iso3OfAtlasName(name: string): string | null {
 /** English name of an ISO-3 country code, or the code itself. */
 export function countryName(iso3: string): string {
   const iso2 = (to2 as Record<string, string>)[iso3];
-  const c = iso2 ? (countries as Record<string, { name: string }>)[iso2] : undefined;
-  return c?.name ?? iso3;
+  return (iso2 && (names as Record<string, string>)[iso2]) || iso3;
 }

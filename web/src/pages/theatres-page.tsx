@@ -1,7 +1,6 @@
-import to2 from "countries-list/minimal/countries.3to2.min.json";
-import names from "countries-list/minimal/countries.en.min.json";
 import type { ActorDetail, TheatreListed, TheatreProposal, TheatreProposals } from "../api.ts";
 import { Empty, Show } from "../components/states.tsx";
+import { countryName } from "../country-codes.ts";
 import { fmtDate, fmtDateTime, fmtIntensity, plural } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useApi } from "../use-api.ts";
@@ -169,19 +168,14 @@ function Proposal({ p }: { p: TheatreProposal }) {
 function Side({ id }: { id: string }) {
   const org = id.startsWith("org:");
   const actor = useApi<ActorDetail>(org ? `/api/actors/${encodeURIComponent(id)}?limit=1` : null);
-  const name = org ? (actor.state === "ok" ? actor.data.actor.name : null) : countryName(id);
+  const country = org ? id : countryName(id);
+  const name = org ? (actor.state === "ok" ? actor.data.actor.name : null) : country === id ? null : country;
   return (
     <span className="side">
       <Link href={`/actors/${encodeURIComponent(id)}`}>{name ?? id}</Link>
       {name && <span className="mono muted"> {id}</span>}
     </span>
   );
-}
-
-/** English name of an ISO-3 country code, or null (the map's names, from their small tables: this page loads first). */
-function countryName(iso3: string): string | null {
-  const iso2 = (to2 as Record<string, string>)[iso3];
-  return (iso2 && (names as Record<string, string>)[iso2]) || null;
 }
 
 /** A `theatres.extra` entry as JSON, one key a line. */
